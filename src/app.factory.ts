@@ -1,0 +1,55 @@
+import { Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ValidationFailed } from './common/errors/api-error';
+import { toErrorResponse } from './common/errors/error-response';
+import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
+import { toFieldErrors } from './common/validation/class-validator-errors';
+import { AppConfig } from './config/app-config';
+import { setupSwagger } from './swagger';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Extra modules (tests mount probe controllers through this). */
+  extraModules?: Type[];
+}
+
+/**
+ * Builds the configured application (used by main.ts and by the end-to-end tests, so both
+ * run exactly the same wiring). The caller decides when to listen.
+ */
+export async function createApp({ config, databaseUrl, extraModules = [] }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules }), adapter, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useWebSocketAdapter(new WsAdapter(app));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(fastify);
+  // Errors raised by Fastify itself (oversize body, aborted request) get the envelope too.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.errorId) app.get(Logger).error({ err: error, error_id: response.errorId }, 'unexpected error');
+    void reply.status(response.status).send(response.body);
+  });
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),
+    }),
+  );
+  await setupSwagger(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,50 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './common/auth/auth.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { loggerParams } from './common/logging/logging';
+import { Clock } from './common/time/clock';
+import { ValidationStyleInterceptor } from './common/validation/validation-style.interceptor';
+import { APP_CONFIG } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { FEATURE_MODULES } from './modules';
+import { RealtimeModule } from './realtime/realtime.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database actually used: DATABASE_URL, or the embedded server's URL. */
+  databaseUrl: string;
+  extraModules?: Type[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(options.config)),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions({ url: options.databaseUrl, poolSize: options.config.dbPoolSize }),
+          autoLoadEntities: true,
+          migrationsRun: options.config.migrateOnStart,
+        }),
+        RealtimeModule,
+        AuthModule,
+        ...FEATURE_MODULES,
+        ...(options.extraModules ?? []),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        Clock,
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ValidationStyleInterceptor },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}

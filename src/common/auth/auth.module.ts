@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CompanyModule } from '../../modules/company/company.module';
+import { CustomerModule } from '../../modules/customer/customer.module';
+import { PrincipalDirectory } from './principal';
+import { DbPrincipalDirectory } from './principal-directory.service';
+import { SignatureGuard } from './signature.guard';
+
+@Global()
+@Module({
+  imports: [CompanyModule, CustomerModule],
+  providers: [
+    { provide: PrincipalDirectory, useClass: DbPrincipalDirectory },
+    SignatureGuard,
+    { provide: APP_GUARD, useExisting: SignatureGuard },
+  ],
+  exports: [SignatureGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,32 @@
+import { applyDecorators, Controller, SetMetadata } from '@nestjs/common';
+import { ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Surface } from './principal';
+
+export const SURFACE_KEY = 'leida:surface';
+export const PUBLIC_KEY = 'leida:public';
+
+export const SURFACE_PREFIX: Record<Surface, string> = {
+  customer: 'zhugeleida/gongzhonghao',
+  rep: 'zhugeleida/qiyeweixin',
+};
+
+/** Names of the OpenAPI security schemes describing the signature (see swagger setup). */
+export const SECURITY_SCHEMES = ['user_id', 'timestamp', 'rand_str'] as const;
+
+function surfaceController(surface: Surface, path: string, tag: string) {
+  return applyDecorators(
+    Controller(`${SURFACE_PREFIX[surface]}/${path}`.replace(/\/$/, '')),
+    SetMetadata(SURFACE_KEY, surface),
+    ApiTags(tag),
+    ApiSecurity({ user_id: [], timestamp: [], rand_str: [] }),
+  );
+}
+
+/** A controller on the customer surface (公众号): signed with a customer's token. */
+export const CustomerController = (path: string, tag: string) => surfaceController('customer', path, tag);
+
+/** A controller on the rep surface (企业微信): signed with a sales rep's token. */
+export const RepController = (path: string, tag: string) => surfaceController('rep', path, tag);
+
+/** A route that needs no signature (health, docs, the console page). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

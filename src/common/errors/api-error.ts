@@ -1,0 +1,40 @@
+import { FieldErrors } from './field-errors';
+
+/**
+ * A handled outcome with a stable legacy code. Services throw these; the global exception
+ * filter renders them once, as HTTP 200 with the envelope (API.md §2).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly msg: string | Record<string, unknown>,
+    readonly data: Record<string, unknown> = {},
+    readonly httpStatus = 200,
+  ) {
+    super(typeof msg === 'string' ? msg : JSON.stringify(msg));
+    this.name = 'ApiError';
+  }
+}
+
+export type SignatureFailureReason = 'missing_params' | 'unknown_user' | 'bad_signature' | 'expired';
+
+export const Errors = {
+  signature: (reason: SignatureFailureReason) => new ApiError(400, 'token异常', { reason }),
+  noRelation: () => new ApiError(307, '用户-客户关系不存在'),
+  tagNotFound: () => new ApiError(301, '用户标签不存在'),
+  noData: () => new ApiError(302, '没有数据'),
+  notFound: () => new ApiError(404, '接口不存在'),
+  tooLarge: () => new ApiError(413, '请求体过大', {}, 413),
+  rateLimited: () => new ApiError(429, '请求过于频繁', {}, 429),
+};
+
+/**
+ * Invalid input. Where the field errors go and which code is used is a per-route choice
+ * (see @ValidationStyle); the ValidationStyleInterceptor turns this into an ApiError.
+ */
+export class ValidationFailed extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super('validation failed');
+    this.name = 'ValidationFailed';
+  }
+}

@@ -1,0 +1,36 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** "All" (length=0) is capped so one request can never pull an unbounded list. */
+export const MAX_ALL_LENGTH = 1000;
+export const MAX_PAGE_LENGTH = 100;
+
+/** `current_page` / `length` query parameters shared by every legacy list (API.md §3). */
+export class PageQueryDto {
+  /** Page number, from 1. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  current_page?: number;
+
+  /** Items per page (1..100); 0 means all (at most 1000). Default depends on the endpoint. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_LENGTH)
+  length?: number;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export function pageOf(query: PageQueryDto, defaultLength: number): Page {
+  const length = query.length ?? defaultLength;
+  const page = query.current_page ?? 1;
+  if (length === 0) return { offset: 0, limit: MAX_ALL_LENGTH };
+  return { offset: (page - 1) * length, limit: length };
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Errors } from '../../common/errors/api-error';
+import { RelationEntity } from './entities/relation.entity';
+
+export interface RelationKey {
+  companyId: number;
+  repId: number;
+  customerId: number;
+}
+
+/**
+ * Rep × customer relations: whether a rep and a customer may talk, and the two timestamps
+ * that other modules move (API.md §6.2). Other modules use this service, never the table.
+ */
+@Injectable()
+export class RelationService {
+  constructor(@InjectRepository(RelationEntity) private readonly relations: Repository<RelationEntity>) {}
+
+  find(key: RelationKey, manager?: EntityManager): Promise<RelationEntity | null> {
+    const repo = manager ? manager.getRepository(RelationEntity) : this.relations;
+    return repo.findOne({ where: { companyId: key.companyId, repId: key.repId, customerId: key.customerId } });
+  }
+
+  /** The relation, or 307 `用户-客户关系不存在` when there is none in the caller's company. */
+  async require(key: RelationKey, manager?: EntityManager): Promise<RelationEntity> {
+    const relation = await this.find(key, manager);
+    if (!relation) throw Errors.noRelation();
+    return relation;
+  }
+
+  /** Relations of one rep with several customers, keyed by customer id. */
+  async findForRep(companyId: number, repId: number, customerIds: number[]): Promise<Map<number, RelationEntity>> {
+    if (!customerIds.length) return new Map();
+    const rows = await this.relations.find({ where: { companyId, repId, customerId: In([...new Set(customerIds)]) } });
+    return new Map(rows.map((r) => [r.customerId, r]));
+  }
+
+  /** A rep follow-up happened (chat message, note, expected time/probability update). */
+  async touchFollow(manager: EntityManager, relationId: number, at: Date = new Date()): Promise<void> {
+    await manager.query(`UPDATE relation SET last_follow_at = GREATEST(COALESCE(last_follow_at, $2), $2) WHERE id = $1`, [relationId, at]);
+  }
+
+  /** A customer did something (chat message, recorded radar action). */
+  async touchActivity(manager: EntityManager, relationId: number, at: Date = new Date()): Promise<void> {
+    await manager.query(`UPDATE relation SET last_activity_at = GREATEST(COALESCE(last_activity_at, $2), $2) WHERE id = $1`, [relationId, at]);
+  }
+}

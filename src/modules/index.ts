@@ -1,0 +1,8 @@
+import { CompanyModule } from './company/company.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { CustomerModule } from './customer/customer.module';
+import { HealthModule } from './health/health.module';
+import { SeedModule } from './seed/seed.module';
+
+/** The feature modules the app is made of. */
+export const FEATURE_MODULES = [HealthModule, CompanyModule, CustomerModule, ContactsModule, SeedModule];

@@ -1,0 +1,29 @@
+import type { Fixture } from './fixture-importer.service';
+
+/**
+ * The demo company loaded by `npm run seed` and on the first start of an empty embedded
+ * database. Tokens are public demo values: rotate them (npm run token:rotate) on any
+ * deployment that is reachable by others.
+ */
+export const DEMO_FIXTURE: Fixture = {
+  companies: [{ id: 1, name: '合众康桥 (demo)' }],
+  reps: [
+    { id: 1, company_id: 1, name: '张聪', token: '93b5f91eb56b8a4f8d96b7182920d68d', avatar: 'statics/imgs/setAvator.jpg', mingpian_phone: '18932674288', wechat: '18866554433' },
+    { id: 2, company_id: 1, name: '李娜', token: 'a1c9e3f5b7d9e1f3a5c7e9b1d3f5a7c9', avatar: 'statics/imgs/setAvator.jpg', mingpian_phone: '13800000002', wechat: 'lina_sales' },
+  ],
+  customers: [
+    { id: 1, company_id: 1, username: '_zzz จุ๊บ', token: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', headimgurl: 'statics/imgs/setAvator.jpg', sex: 1 },
+    { id: 2, company_id: 1, username: '张炬', token: '11223344556677889900aabbccddeeff', headimgurl: 'statics/imgs/setAvator.jpg', sex: 1 },
+    { id: 3, company_id: 1, username: '胡蓉💗Rose', token: 'ffeeddccbbaa00998877665544332211', headimgurl: 'statics/imgs/setAvator.jpg', sex: 2 },
+  ],
+  articles: [{ id: 1, company_id: 1, title: '如何挑选一款靠谱的产品' }],
+  relations: [
+    { rep_id: 1, customer_id: 1, source: 1, expedted_pr: 80, expected_time: '2026-12-31' },
+    { rep_id: 1, customer_id: 2, source: 4, article_id: 1, superior_customer_id: 1, expedted_pr: 30 },
+    { rep_id: 1, customer_id: 3, source: 2, superior_customer_id: 2 },
+    { rep_id: 2, customer_id: 1, source: 3 },
+  ],
+};
+
+/** The principals whose signed example URLs are printed after seeding. */
+export const DEMO_EXAMPLE = { repId: 1, customerId: 1 };

@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import { FixtureError } from '../fixture-schema';
+
+/** After explicit ids were inserted, moves the identity sequence past them. */
+export async function bumpIdentity(manager: EntityManager, table: string): Promise<void> {
+  await manager.query(
+    `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT COALESCE(max(id), 0) FROM ${table}), 1))`,
+  );
+}
+
+/** Throws naming the record when an id it references is missing in `table` for `companyId`. */
+export async function requireInCompany(
+  manager: EntityManager,
+  table: string,
+  id: number,
+  companyId: number,
+  what: string,
+): Promise<void> {
+  const rows = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND company_id = $2`, [id, companyId]);
+  if (!rows.length) throw new FixtureError(`${what}: ${table} ${id} does not exist in company ${companyId}`);
+}
