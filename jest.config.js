@@ -12,7 +12,7 @@ const swc = [
   },
 ];
 // CommonJS packages that require() ESM-only packages must be turned into ESM-compatible code.
-const cjsNeedingTransform = ['content-disposition', 'cookie'];
+const cjsNeedingTransform = ['content-disposition', 'cookie', '@apidevtools/swagger-parser', '@apidevtools/json-schema-ref-parser'];
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
