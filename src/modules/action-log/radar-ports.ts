@@ -25,3 +25,19 @@ export abstract class RadarActionRecorder {
 export abstract class AiPrScorer {
   abstract scores(companyId: number, repId: number, customerIds: number[]): Promise<Map<number, number>>;
 }
+
+/** Chat engagement per customer with one rep since an instant (implemented by the Chat module). */
+export interface ChatEngagement {
+  /** Messages the customer sent to the rep since `since`. */
+  customerMessages: number;
+  /** Messages the rep sent to the customer since `since`. */
+  repMessages: number;
+}
+
+/**
+ * Bound by ChatModule; ActionLog resolves it lazily (ModuleRef, strict: false) for ai_pr, so the
+ * two modules do not import each other.
+ */
+export abstract class ChatEngagementSource {
+  abstract engagement(companyId: number, repId: number, customerIds: number[], since: Date): Promise<Map<number, ChatEngagement>>;
+}
