@@ -8,7 +8,9 @@ import { ValidationFailed } from './common/errors/api-error';
 import { toErrorResponse } from './common/errors/error-response';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
 import { toFieldErrors } from './common/validation/class-validator-errors';
-import { AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import type { DestinationStream } from 'pino';
+import { createRootLogger, requestIdOf } from './common/logging/logging';
 import { setupSwagger } from './swagger';
 
 export interface CreateAppOptions {
@@ -16,15 +18,24 @@ export interface CreateAppOptions {
   databaseUrl: string;
   /** Extra modules (tests mount probe controllers through this). */
   extraModules?: Type[];
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
 }
 
 /**
  * Builds the configured application (used by main.ts and by the end-to-end tests, so both
  * run exactly the same wiring). The caller decides when to listen.
  */
-export async function createApp({ config, databaseUrl, extraModules = [] }: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, return503OnClosing: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules }), adapter, {
+export async function createApp({ config, databaseUrl, extraModules = [], logDestination }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config, logDestination);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    return503OnClosing: true,
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules, logger }), adapter, {
     bodyParser: false,
     bufferLogs: true,
   });
@@ -34,6 +45,9 @@ export async function createApp({ config, databaseUrl, extraModules = [] }: Crea
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // Errors raised by Fastify itself (oversize body, aborted request) get the envelope too.
   fastify.setErrorHandler((error, _request, reply) => {
     const response = toErrorResponse(error);

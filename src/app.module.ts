@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { AuthModule } from './common/auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { loggerParams } from './common/logging/logging';
@@ -18,6 +19,7 @@ export interface AppModuleOptions {
   /** The database actually used: DATABASE_URL, or the embedded server's URL. */
   databaseUrl: string;
   extraModules?: Type[];
+  logger: PinoLogger;
 }
 
 @Module({})
@@ -27,7 +29,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerParams(options.config)),
+        LoggerModule.forRoot(loggerParams(options.logger)),
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions({ url: options.databaseUrl, poolSize: options.config.dbPoolSize }),
           autoLoadEntities: true,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { signQuery } from '../../src/common/auth/signature';
@@ -54,10 +55,10 @@ export function formEncode(body: Record<string, unknown>): string {
 export class TestApp {
   private constructor(readonly app: NestFastifyApplication) {}
 
-  static async start(overrides: Partial<AppConfig> = {}, extraModules: Type[] = []): Promise<TestApp> {
+  static async start(overrides: Partial<AppConfig> = {}, extraModules: Type[] = [], logDestination?: DestinationStream): Promise<TestApp> {
     const url = process.env.LEIDA_TEST_DATABASE_URL;
     if (!url) throw new Error('LEIDA_TEST_DATABASE_URL is not set: run the e2e tests through jest (global setup)');
-    const app = await createApp({ config: testConfig(overrides), databaseUrl: url, extraModules });
+    const app = await createApp({ config: testConfig(overrides), databaseUrl: url, extraModules, logDestination });
     return new TestApp(app);
   }
 
@@ -75,7 +76,7 @@ export class TestApp {
     return this.app.get(FixtureImporter).import(fixture);
   }
 
-  async request(method: 'GET' | 'POST', url: string, options: { body?: unknown; encoding?: BodyEncoding; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async request(method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, options: { body?: unknown; encoding?: BodyEncoding; headers?: Record<string, string> } = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...options.headers };
     let payload: string | undefined;
     if (options.body !== undefined) {

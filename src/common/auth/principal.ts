@@ -2,8 +2,11 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 
 export type Surface = 'customer' | 'rep';
 
-/** The authenticated caller, set on the request by the SignatureGuard. */
-export interface Principal {
+/**
+ * The authenticated caller, set on the request by the SignatureGuard. A class (not an
+ * interface) so handler parameters typed with it keep working under decorator metadata.
+ */
+export class Principal {
   role: Surface;
   id: number;
   companyId: number;

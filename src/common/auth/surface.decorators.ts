@@ -1,4 +1,5 @@
-import { applyDecorators, Controller, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Controller, HttpStatus, SetMetadata } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Surface } from './principal';
 
@@ -13,8 +14,24 @@ export const SURFACE_PREFIX: Record<Surface, string> = {
 /** Names of the OpenAPI security schemes describing the signature (see swagger setup). */
 export const SECURITY_SCHEMES = ['user_id', 'timestamp', 'rand_str'] as const;
 
+/**
+ * Legacy clients branch on the envelope's code, and every handled outcome is HTTP 200
+ * (API.md §2): POST routes must not answer Nest's default 201.
+ */
+export function AlwaysOk(): ClassDecorator {
+  return (target) => {
+    const proto = (target as unknown as { prototype: Record<string, unknown> }).prototype;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[key];
+      if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+      if (Reflect.getMetadata(HTTP_CODE_METADATA, handler) === undefined) Reflect.defineMetadata(HTTP_CODE_METADATA, HttpStatus.OK, handler);
+    }
+  };
+}
+
 function surfaceController(surface: Surface, path: string, tag: string) {
   return applyDecorators(
+    AlwaysOk(),
     Controller(`${SURFACE_PREFIX[surface]}/${path}`.replace(/\/$/, '')),
     SetMetadata(SURFACE_KEY, surface),
     ApiTags(tag),

@@ -29,6 +29,8 @@ function parseJson(request: FastifyRequest, text: string): unknown {
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   const options = { parseAs: 'string' as const, bodyLimit: BODY_LIMIT_BYTES };
+  // Fastify's built-in parsers would answer malformed bodies with their own 400 page.
+  fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', options, (request, body, done) => done(null, parseJson(request, body as unknown as string)));
   fastify.addContentTypeParser('application/x-www-form-urlencoded', options, (_request, body, done) =>
     done(null, { ...parseQueryString(body as unknown as string) }),

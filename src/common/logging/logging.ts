@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import pino, { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 
 /** Query parameters whose values never reach a log line (a valid signature is a credential). */
@@ -10,33 +11,30 @@ export function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(SECRET_PARAMS, '$1[redacted]');
 }
 
+/** The caller's `x-request-id` when it is sane, else a new one. Echoed back on the response. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 /**
- * Structured JSON logs with a request id (taken from `x-request-id` when the caller sends a
- * sane one, else generated, and echoed back). URLs are logged with secrets redacted; bodies
- * and headers other than a few safe ones are not logged.
+ * The one structured JSON logger: Fastify logs each request with its request id through it,
+ * and Nest's own logs go through it (nestjs-pino). URLs are logged with secrets redacted;
+ * headers, query objects and bodies are never logged.
  */
-export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: { paths: ['req.headers', 'req.query', 'req.body', '*.token', '*.rand_str'], remove: true },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): PinoLogger {
+  const options: pino.LoggerOptions = {
+    level: config.logLevel,
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string; ip?: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url), ip: req.ip }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
     },
+    redact: { paths: ['*.token', '*.rand_str', 'req.headers', 'req.query', 'req.body'], remove: true },
   };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export function loggerParams(logger: PinoLogger): Params {
+  return { pinoHttp: { logger, autoLogging: false }, useExisting: true };
 }

@@ -11,6 +11,8 @@ const CODE_BY_CONSTRAINT: Record<string, FieldErrorCode> = {
   arrayMaxSize: 'too_long',
 };
 
+const PRIORITY: FieldErrorCode[] = ['required', 'invalid', 'not_found', 'out_of_range', 'too_long'];
+
 /**
  * Flattens class-validator errors into Django-shaped field errors. A decorator may pin the
  * code with `context: { code: 'not_found' }`; its `message` is used when it is Chinese text
@@ -21,10 +23,14 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
   for (const error of errors) {
     const field = prefix + error.property;
     if (error.constraints) {
-      // One error per field is what the legacy sent: report the first failed constraint.
-      const [name, text] = Object.entries(error.constraints)[0];
-      const pinned = error.contexts?.[name]?.code as FieldErrorCode | undefined;
-      const code = pinned ?? CODE_BY_CONSTRAINT[name] ?? 'invalid';
+      // One error per field, like the legacy: the most basic failure wins (a missing value is
+      // `required`, not also too long; a non-number is `invalid`, not also out of range).
+      const failures = Object.entries(error.constraints).map(([name, text]) => {
+        const pinned = error.contexts?.[name]?.code as FieldErrorCode | undefined;
+        return { code: pinned ?? CODE_BY_CONSTRAINT[name] ?? 'invalid', text };
+      });
+      failures.sort((a, b) => PRIORITY.indexOf(a.code) - PRIORITY.indexOf(b.code));
+      const { code, text } = failures[0];
       const message = /[\u4e00-\u9fff]/.test(text) ? text : FIELD_ERROR_MESSAGES[code];
       out[field] = [{ message, code }];
     }
