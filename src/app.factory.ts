@@ -40,7 +40,6 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.useWebSocketAdapter(new WsAdapter(app));
 
   const fastify = app.getHttpAdapter().getInstance();

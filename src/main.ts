@@ -19,15 +19,24 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config);
   const app = await createApp({ config, databaseUrl: database.url });
   const logger = new Logger('Leida');
-  // Close the embedded database after Nest has finished in-flight requests and closed the pool.
-  if (database.embedded) {
-    const embedded = database.embedded;
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await embedded.close();
-    };
-  }
+  // Graceful shutdown: stop accepting, let in-flight requests finish (Fastify's close), close
+  // the pool and sockets (Nest shutdown hooks), then the embedded database and its lock.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    try {
+      await app.close();
+      await database.embedded?.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: '0.0.0.0' });
   const baseUrl = `http://127.0.0.1:${config.port}`;
   logger.log(`Leida listening on ${baseUrl} (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}/` : 'PostgreSQL'}); API docs at ${baseUrl}/docs`);
