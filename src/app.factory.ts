@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -53,6 +54,17 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     if (response.errorId) app.get(Logger).error({ err: error, error_id: response.errorId }, 'unexpected error');
     void reply.status(response.status).send(response.body);
   });
+
+  if (config.rateLimitPerMinute > 0) {
+    // Per client IP (behind a proxy: X-Forwarded-For, trustProxy). The thrown error carries
+    // statusCode 429 and becomes the `请求过于频繁` envelope in the error handler above.
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      allowList: (request) => request.url === '/health',
+      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+    });
+  }
 
   app.useGlobalPipes(
     new ValidationPipe({

@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Same action on the same target by the same customer within this window is stored once. */
   radarDedupeSeconds: number;
+  /** Requests per minute per client IP before 429 `请求过于频繁`; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   /** Load demo data on the first start of an empty embedded database. */
   seedOnFirstRun: boolean;
 }
@@ -76,6 +78,7 @@ export function validateEnv(env: Env = process.env): AppConfig {
     businessTimezone,
     logLevel,
     radarDedupeSeconds: int(env, 'RADAR_DEDUPE_SECONDS', 10, 0, 86400),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     seedOnFirstRun: bool(env, 'SEED_ON_FIRST_RUN', true),
   };
 }

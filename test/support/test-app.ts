@@ -36,7 +36,7 @@ export function itOnPostgres(name: string, fn: () => Promise<void>, timeout?: nu
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize: 5, ...overrides };
+  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize: 5, rateLimitPerMinute: 0, ...overrides };
 }
 
 export const randomToken = () => randomBytes(16).toString('hex');
