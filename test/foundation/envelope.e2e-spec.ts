@@ -87,6 +87,17 @@ describe('envelope, bodies and errors (API.md §2, §3)', () => {
     expect(wrongMethod.body.code).toBe(404);
   });
 
+  it('refuses NUL characters per field instead of failing in the database', async () => {
+    const res = await t.post('/zhugeleida/gongzhonghao/probe/data', customer(), { name: 'a\u0000b', score: '1' }, 'json');
+    expect(res.body).toEqual({ code: 402, msg: '请求异常', data: { name: [{ message: '不能包含空字符。', code: 'invalid' }] } });
+  });
+
+  it('turns a database data exception into the validation envelope, not a 500', async () => {
+    const res = await t.post('/zhugeleida/gongzhonghao/probe/raw-int', customer(), { n: '99999999999' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ code: 402, msg: '请求异常', data: { body: [{ message: '请输入有效的值。', code: 'invalid' }] } });
+  });
+
   it('echoes a request id header', async () => {
     const res = await t.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers['x-request-id']).toBe('abc-123');

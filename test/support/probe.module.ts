@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { DataSource } from 'typeorm';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CurrentPrincipal, Principal } from '../../src/common/auth/principal';
 import { CustomerController, Public, RepController } from '../../src/common/auth/surface.decorators';
@@ -22,6 +23,8 @@ class ProbeBodyDto {
 
 @CustomerController('probe', 'probe')
 class CustomerProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
   @Get()
   whoami(@CurrentPrincipal() p: Principal) {
     return ok('ok', { ...p });
@@ -42,6 +45,13 @@ class CustomerProbeController {
   @ValidationStyle(303, 'msg-json')
   msgJson(@Body() body: ProbeBodyDto) {
     return ok('ok', { ...body });
+  }
+
+  /** Sends its input straight to PostgreSQL, as a route whose validation missed something would. */
+  @Post('raw-int')
+  async rawInt(@Body() body: { n?: string }) {
+    await this.dataSource.query('SELECT $1::integer AS n', [body.n]);
+    return ok('ok', {});
   }
 
   @Get('boom')

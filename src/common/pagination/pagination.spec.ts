@@ -1,4 +1,6 @@
-import { pageOf } from './pagination';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { pageOf, PageQueryDto } from './pagination';
 
 describe('pageOf', () => {
   it('defaults to the endpoint length and page 1', () => {
@@ -9,5 +11,11 @@ describe('pageOf', () => {
   });
   it('treats length 0 as all, capped at 1000', () => {
     expect(pageOf({ current_page: 5, length: 0 }, 20)).toEqual({ offset: 0, limit: 1000 });
+  });
+  it('refuses pages and lengths out of range', () => {
+    const errors = (q: object) => validateSync(plainToInstance(PageQueryDto, q)).map((e) => e.property);
+    expect(errors({ current_page: '0', length: '101' })).toEqual(['current_page', 'length']);
+    expect(errors({ current_page: '100001' })).toEqual(['current_page']);
+    expect(errors({ current_page: '2', length: '0' })).toEqual([]);
   });
 });

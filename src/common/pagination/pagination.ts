@@ -1,27 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_ALL_LENGTH, PageQueryDto } from './page-query.dto';
 
-/** "All" (length=0) is capped so one request can never pull an unbounded list. */
-export const MAX_ALL_LENGTH = 1000;
-export const MAX_PAGE_LENGTH = 100;
-
-/** `current_page` / `length` query parameters shared by every legacy list (API.md §3). */
-export class PageQueryDto {
-  /** Page number, from 1. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  current_page?: number;
-
-  /** Items per page (1..100); 0 means all (at most 1000). Default depends on the endpoint. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_LENGTH)
-  length?: number;
-}
+export { MAX_ALL_LENGTH, MAX_PAGE_LENGTH, MAX_PAGE_NUMBER, PageQueryDto } from './page-query.dto';
 
 export interface Page {
   offset: number;
