@@ -51,12 +51,14 @@ export class ActionsFixture implements FixtureSectionHandler<ActionRecord> {
       const target = [r.product_name ?? null, r.article_id ?? null, r.title ?? null];
       const remark = r.remark ?? standardRemark(r.action, { productName: r.product_name, title: r.title });
       const key = [relation.company_id, r.rep_id, r.customer_id, r.action, r.create_date];
-      const updated = await manager.query(
-        `UPDATE radar_action SET remark = $6, product_name = $7, article_id = $8, title = $9
-          WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 AND action = $4 AND created_at = $5::timestamptz RETURNING id`,
-        [...key, remark, ...target],
+      const [existing] = await manager.query(
+        `SELECT id FROM radar_action WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 AND action = $4 AND created_at = $5::timestamptz`,
+        key,
       );
-      if (updated.length) continue;
+      if (existing) {
+        await manager.query(`UPDATE radar_action SET remark = $2, product_name = $3, article_id = $4, title = $5 WHERE id = $1`, [existing.id, remark, ...target]);
+        continue;
+      }
       await manager.query(
         `INSERT INTO radar_action (company_id, rep_id, customer_id, action, created_at, remark, product_name, article_id, title)
          VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9)`,
