@@ -1,3 +1,4 @@
+import { DEMO_FIXTURE } from '../../src/modules/seed/demo-fixture';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
 
@@ -43,5 +44,16 @@ describe('fixture section "actions"', () => {
       await expect(t.importFixture({ actions: [good, bad] })).rejects.toThrow(message);
     }
     expect(await rowsOf(w.reps[0].id)).toEqual([]);
+  });
+
+  it('the demo company comes with a radar for rep 1 (张聪)', async () => {
+    await t.importFixture(DEMO_FIXTURE);
+    await t.importFixture(DEMO_FIXTURE);
+    const rep1 = { id: 1, token: '93b5f91eb56b8a4f8d96b7182920d68d' };
+    const res = await t.get('/zhugeleida/qiyeweixin/action/time', rep1, { length: 0, create_date__lt: '2026-11-29' });
+    expect(res.body.code).toBe(200);
+    const logs = res.body.data.ret_data.map((i: { log: string }) => i.log);
+    expect(logs).toEqual(expect.arrayContaining(['张炬访问了产品《智能手环》', '胡蓉💗Rose转发了文章《如何挑选一款靠谱的产品》给朋友', '_zzz จุ๊บ觉得靠谱']));
+    expect(res.body.data.data_count).toBe(8);
   });
 });

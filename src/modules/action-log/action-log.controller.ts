@@ -1,5 +1,5 @@
-import { Get, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { applyDecorators, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
@@ -12,6 +12,16 @@ import { mapRadarItem } from './radar-item';
 import { mapActionCountSummary, mapCustomerActivity } from './radar-summary.mapper';
 import { RadarSummaryService } from './radar-summary.service';
 
+/**
+ * current_page / length come from PageQueryDto, which the Swagger plugin does not introspect
+ * (not a *.dto.ts file): document them here.
+ */
+const ApiPaging = (defaultLength: number) =>
+  applyDecorators(
+    ApiQuery({ name: 'current_page', required: false, type: Number, description: 'Page number, from 1 (default 1).' }),
+    ApiQuery({ name: 'length', required: false, type: Number, description: `Items per page, 1..100 (default ${defaultLength}); 0 means all (at most 1000).` }),
+  );
+
 /** The rep's radar (雷达): what the rep's customers did (API.md §6.9). */
 @RepController('action', 'radar')
 @ValidationStyle(402)
@@ -23,6 +33,7 @@ export class ActionLogController {
   ) {}
 
   @Get('time')
+  @ApiPaging(10)
   @ApiOperation({
     summary: '按时间展示访问日志 / Radar timeline',
     description:
@@ -48,6 +59,7 @@ export class ActionLogController {
   }
 
   @Get('customer')
+  @ApiPaging(10)
   @ApiOperation({
     summary: '雷达统计-按客户 / Most active customers',
     description:
