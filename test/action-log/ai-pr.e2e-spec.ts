@@ -1,7 +1,8 @@
-import { AiPrScorer } from '../../src/modules/action-log/radar-ports';
+import { Module } from '@nestjs/common';
+import { AiPrScorer, ChatEngagement, ChatEngagementSource } from '../../src/modules/action-log/radar-ports';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
-import { ago, DAY } from './support';
+import { ago, DAY, localDate } from './support';
 
 /**
  * ai_pr through the AiPrScorer port (the customer profile calls it). The expected values are
@@ -63,5 +64,52 @@ describe('ai_pr (AiPrScorer)', () => {
     expect(res.body.code).toBe(200);
     const scores = await scorer.scores(w.companyId, w.reps[0].id, [c[2]]);
     expect(scores.get(c[2])).toBe(16); // raw 8 + 0.45 = 8.45 → 15.55
+  });
+});
+
+/**
+ * The Chat module (built in parallel) binds ChatEngagementSource; this test binds a recording
+ * one to check that the scorer finds it lazily, asks for the whole batch over its window, and
+ * adds chat points. After merging, the same numbers can come from real chat messages.
+ */
+describe('ai_pr with a ChatEngagementSource bound', () => {
+  const calls: { companyId: number; repId: number; ids: number[]; since: Date }[] = [];
+  const engagement = { customerMessages: 3, repMessages: 5 };
+  class RecordingChatEngagement extends ChatEngagementSource {
+    async engagement(companyId: number, repId: number, ids: number[], since: Date): Promise<Map<number, ChatEngagement>> {
+      calls.push({ companyId, repId, ids, since });
+      return new Map(ids.map((id) => [id, engagement]));
+    }
+  }
+  @Module({ providers: [{ provide: ChatEngagementSource, useClass: RecordingChatEngagement }] })
+  class ChatEngagementTestModule {}
+
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await TestApp.start({}, [ChatEngagementTestModule]);
+    w = await createWorld(t);
+    const rep0 = w.reps[0].id;
+    const c0 = w.customers[0].id;
+    await t.importFixture({
+      actions: [
+        { rep_id: rep0, customer_id: c0, action: 1, create_date: ago(1000) },
+        { rep_id: rep0, customer_id: c0, action: 1, create_date: ago(2000) },
+        { rep_id: rep0, customer_id: c0, action: 7, create_date: ago(7 * DAY) },
+        { rep_id: rep0, customer_id: c0, action: 8, create_date: ago(14 * DAY) },
+      ],
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('reproduces the worked example of docs/ai-pr.md (13 action points + 9 chat points → 36)', async () => {
+    const c = w.customers.map((x) => x.id);
+    const scores = await t.app.get(AiPrScorer).scores(w.companyId, w.reps[0].id, [c[0], c[1]]);
+    // Customer 1 only chats: raw 9 → 100 · (1 − e^(−0.18)) = 16.47 → 16.
+    expect(Object.fromEntries(scores)).toEqual({ [c[0]]: 36, [c[1]]: 16 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ companyId: w.companyId, repId: w.reps[0].id, ids: [c[0], c[1]] });
+    // The window starts at local midnight 29 days ago (30 calendar days with today).
+    expect(calls[0].since.toISOString()).toBe(new Date(`${localDate(-29)}T00:00:00+08:00`).toISOString());
   });
 });

@@ -75,11 +75,12 @@ export class ActionLogService implements RadarActionRecorder {
     const target = { productName: clean(input.productName), articleId: input.articleId ?? null, title: clean(input.title) };
     const now = this.clock.now();
 
+    // Lock order: the relation row first (touchActivity's UPDATE), then the dedupe key. A
+    // caller that already touched the relation in its transaction (Chat) holds that row lock
+    // already, so every path takes the two locks in the same order (no deadlock).
+    await this.relations.touchActivity(tx.manager, relation.id, now);
     const duplicate = await this.findRecentDuplicate(tx, input, target, now);
-    if (duplicate !== undefined) {
-      await this.relations.touchActivity(tx.manager, relation.id, now);
-      return { id: duplicate, deduplicated: true };
-    }
+    if (duplicate !== undefined) return { id: duplicate, deduplicated: true };
 
     const remark = standardRemark(input.action, target);
     const [row] = await tx.manager.query(
@@ -87,7 +88,6 @@ export class ActionLogService implements RadarActionRecorder {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [input.companyId, input.repId, input.customerId, input.action, target.productName, target.articleId, target.title, remark, now],
     );
-    await this.relations.touchActivity(tx.manager, relation.id, now);
 
     const face = customerFace(input.customerId, profile, relation.memoName);
     const entry: RadarEntry = { id: row.id, repId: input.repId, customerId: input.customerId, action: input.action, remark, createdAt: now, ...face };
