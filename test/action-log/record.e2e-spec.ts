@@ -72,6 +72,10 @@ describe('POST action/record/0 (customer records an action)', () => {
       [{ u_id: 'x', action: 1 }, 'form', 'u_id', 'invalid'],
       [{ u_id: w.reps[0].id, action: 2, product_name: 'p'.repeat(101) }, 'form', 'product_name', 'too_long'],
       [{ u_id: w.reps[0].id, action: 14, article_id: -1 }, 'json', 'article_id', 'invalid'],
+      [{ u_id: 2_147_483_648, action: 1 }, 'form', 'u_id', 'out_of_range'],
+      [{ u_id: [w.reps[0].id], action: { code: 1 } }, 'json', 'u_id', 'invalid'],
+      [{ u_id: w.reps[0].id, action: 2, product_name: 'a\u0000b' }, 'form', 'product_name', 'invalid'],
+      [{ u_id: w.reps[0].id, action: 14, title: 42 }, 'json', 'title', 'invalid'],
     ];
     for (const [body, encoding, field, code] of cases) {
       const res = await t.post(RECORD, w.customers[0], body, encoding);

@@ -72,6 +72,9 @@ describe('GET action/time (the rep’s radar timeline)', () => {
     expect(ids(p3)).toEqual(all.slice(4, 6));
     expect(p3.body.data.data_count).toBe(5);
     expect(ids(await t.get(TIME, rep0, { length: 0 }))).toEqual(all);
+    // A page far past the end is empty, not an error.
+    const farAway = await t.get(TIME, rep0, { current_page: '1000000000000000000' });
+    expect(farAway.body).toEqual({ code: 200, msg: '查询日志记录成功', data: { ret_data: [], data_count: 5 } });
   });
 
   it('filters by customer_id and action', async () => {
@@ -119,6 +122,7 @@ describe('GET action/time (the rep’s radar timeline)', () => {
   it('answers 402 with field errors for invalid parameters', async () => {
     const cases: [Record<string, string | number>, string, string][] = [
       [{ customer_id: 'abc' }, 'customer_id', 'invalid'],
+      [{ customer_id: 2_147_483_648 }, 'customer_id', 'out_of_range'],
       [{ action: 3 }, 'action', 'invalid'],
       [{ create_date__gte: '2026-13-01' }, 'create_date__gte', 'invalid'],
       [{ create_date__lt: 'yesterday' }, 'create_date__lt', 'invalid'],

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ValidationFailed } from '../../common/errors/api-error';
 import { fieldError } from '../../common/errors/field-errors';
-import { pageOf } from '../../common/pagination/pagination';
+import { radarPage } from './paging';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
@@ -131,7 +131,7 @@ export class ActionLogService implements RadarActionRecorder {
     if (query.create_date__gte) qb.andWhere(`a.created_at >= ${dayStartSql(':gte', ':tz')}`, { gte: query.create_date__gte });
     if (query.create_date__lt) qb.andWhere(`a.created_at < ${dayStartSql(':lt', ':tz')}`, { lt: query.create_date__lt });
 
-    const page = pageOf(query, 10);
+    const page = radarPage(query, 10);
     const [rows, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
     if (!rows.length) return { items: [], total };
 

@@ -1,22 +1,23 @@
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { RADAR_ACTION_CODES } from '../radar-actions';
-import { IsCalendarDate, OptionalDate, OptionalInt } from './transforms';
+import { IsCalendarDate, MAX_ID, OptionalDate, OptionalInt } from './transforms';
 
 /** Query of GET action/time: the rep's radar timeline (API.md §6.9). */
 export class RadarTimelineQueryDto extends PageQueryDto {
   /** Only this customer's actions. */
   @IsOptional()
   @OptionalInt()
-  @IsInt()
+  @Max(MAX_ID)
   @Min(1, { context: { code: 'invalid' } })
+  @IsInt()
   customer_id?: number;
 
   /** Only this action code (see docs/radar-actions.md). */
   @IsOptional()
   @OptionalInt()
-  @IsInt()
   @IsIn(RADAR_ACTION_CODES as number[])
+  @IsInt()
   action?: number;
 
   /** From this calendar day (inclusive, business time zone), `YYYY-MM-DD`. */
@@ -37,8 +38,9 @@ export class RadarCountQueryDto {
   /** Only this customer's actions. */
   @IsOptional()
   @OptionalInt()
-  @IsInt()
+  @Max(MAX_ID)
   @Min(1, { context: { code: 'invalid' } })
+  @IsInt()
   customer_id?: number;
 
   /** From this calendar day (inclusive); default 7 days before `create_date__lt`. */
@@ -59,8 +61,8 @@ export class RadarCustomerQueryDto extends PageQueryDto {
   /** Count only this action code. */
   @IsOptional()
   @OptionalInt()
-  @IsInt()
   @IsIn(RADAR_ACTION_CODES as number[])
+  @IsInt()
   action?: number;
 
   /** From this calendar day (inclusive); default: no lower bound. */
