@@ -164,6 +164,14 @@ describe('POST action/record/0 (customer records an action)', () => {
       unsubscribe();
     }
   });
+
+  it('keeps free text from port callers storable (NULs dropped, at most 200 characters)', async () => {
+    const recorder = t.app.get(RadarActionRecorder);
+    const key = { companyId: w.companyId, repId: w.reps[1].id, customerId: w.customers[0].id };
+    await t.app.get(TransactionRunner).run((tx) => recorder.record(tx, { ...key, action: 2, productName: `A\u0000B${'长'.repeat(300)}` }));
+    const [row] = await t.dataSource.query(`SELECT product_name FROM radar_action WHERE rep_id = $1 AND customer_id = $2 AND action = 2`, [key.repId, key.customerId]);
+    expect(row.product_name).toBe(`AB${'长'.repeat(198)}`);
+  });
 });
 
 describe('POST action/record/0 after the dedupe window', () => {

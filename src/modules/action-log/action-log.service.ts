@@ -4,7 +4,6 @@ import { Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ValidationFailed } from '../../common/errors/api-error';
 import { fieldError } from '../../common/errors/field-errors';
-import { radarPage } from './paging';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
@@ -17,6 +16,7 @@ import type { RadarTimelineQueryDto } from './dto/radar-query.dto';
 import type { RecordActionDto } from './dto/record-action.dto';
 import { RadarActionEntity } from './entities/radar-action.entity';
 import { dayStartSql } from './local-days';
+import { radarPage } from './paging';
 import { radarActionKind, standardRemark } from './radar-actions';
 import { customerFace, mapRadarItem, RadarEntry } from './radar-item';
 import { RadarActionInput, RadarActionRecorder } from './radar-ports';
@@ -27,8 +27,14 @@ export interface RecordedAction {
   deduplicated: boolean;
 }
 
-/** Empty or whitespace-only text means "no target". */
-const clean = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
+/** Longest target text kept (the HTTP route validates; port callers such as Chat pass free text). */
+const MAX_TARGET_LENGTH = 200;
+
+/** Empty or whitespace-only text means "no target"; NULs (which PostgreSQL text refuses) are dropped. */
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\u0000/g, '').trim().slice(0, MAX_TARGET_LENGTH);
+  return text ? text : null;
+}
 
 /**
  * The radar log: records customer actions (from the customer's pages and, through the
