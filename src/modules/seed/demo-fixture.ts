@@ -23,6 +23,18 @@ export const DEMO_FIXTURE: Fixture = {
     { rep_id: 1, customer_id: 3, source: 2, superior_customer_id: 2 },
     { rep_id: 2, customer_id: 1, source: 3 },
   ],
+  // The radar of rep 1 (张聪): what the demo customers did (docs/radar-actions.md).
+  actions: [
+    { rep_id: 1, customer_id: 2, action: 1, create_date: '2026-11-25T10:02:12+08:00' },
+    { rep_id: 1, customer_id: 2, action: 2, product_name: '智能手环', create_date: '2026-11-25T10:03:29+08:00' },
+    { rep_id: 1, customer_id: 1, action: 1, create_date: '2026-11-26T14:01:34+08:00' },
+    { rep_id: 1, customer_id: 1, action: 7, product_name: '智能手环', create_date: '2026-11-26T14:05:00+08:00' },
+    { rep_id: 1, customer_id: 3, action: 14, article_id: 1, title: '如何挑选一款靠谱的产品', create_date: '2026-11-27T09:30:00+08:00' },
+    { rep_id: 1, customer_id: 3, action: 15, article_id: 1, title: '如何挑选一款靠谱的产品', create_date: '2026-11-27T09:31:10+08:00' },
+    { rep_id: 1, customer_id: 1, action: 9, create_date: '2026-11-27T20:15:00+08:00' },
+    { rep_id: 1, customer_id: 1, action: 8, create_date: '2026-11-28T09:10:00+08:00' },
+    { rep_id: 2, customer_id: 1, action: 1, create_date: '2026-11-27T11:00:00+08:00' },
+  ],
 };
 
 /** The principals whose signed example URLs are printed after seeding. */

@@ -1,0 +1,59 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { parseCalendarDate } from '../local-days';
+
+/** Ids are PostgreSQL `integer`s: a larger number can name nothing (and must not reach SQL). */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * Optional integer from a query string, a form field (strings) or JSON (numbers). An empty
+ * string means "not given" (legacy pages send empty filters); anything else that is not a
+ * whole number is kept as is so @IsInt reports it.
+ */
+export const OptionalInt = () =>
+  Transform(({ obj, key }) => {
+    const raw = (obj as Record<string, unknown>)[key];
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    if (typeof raw === 'string' && /^\s*-?\d{1,10}\s*$/.test(raw)) return Number(raw);
+    return raw;
+  });
+
+/** Optional text: trimmed, and an empty value means "not given". */
+export const OptionalText = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  });
+
+/** An optional calendar date `YYYY-MM-DD` (`YYYY-M-D` accepted), normalised; '' = not given. */
+export const OptionalDate = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null || value === '') return undefined;
+    return typeof value === 'string' ? (parseCalendarDate(value) ?? value) : value;
+  });
+
+/** Validates a value normalised by OptionalDate: a real calendar date `YYYY-MM-DD`. */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: '请输入有效的日期（YYYY-MM-DD）。', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseCalendarDate(value) === value },
+    });
+}
+
+/** PostgreSQL text cannot hold NUL characters: refuse them as invalid input, not a 500. */
+export function HasNoNul(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'hasNoNul',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !value.includes('\u0000') },
+    });
+}
