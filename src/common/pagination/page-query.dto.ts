@@ -4,8 +4,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** "All" (length=0) is capped so one request can never pull an unbounded list. */
 export const MAX_ALL_LENGTH = 1000;
 export const MAX_PAGE_LENGTH = 100;
-/** Deeper pages than this are refused (402) rather than sent to the database. */
-export const MAX_PAGE_NUMBER = 100_000;
+/** Offsets are bounded: a page far past the end is simply empty, never an SQL overflow. */
+export const MAX_OFFSET = 2 ** 31;
 
 /** `current_page` / `length` query parameters shared by every legacy list (API.md §3). */
 export class PageQueryDto {
@@ -14,7 +14,6 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(MAX_PAGE_NUMBER)
   current_page?: number;
 
   /** Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */

@@ -1,6 +1,6 @@
-import { MAX_ALL_LENGTH, PageQueryDto } from './page-query.dto';
+import { MAX_ALL_LENGTH, MAX_OFFSET, PageQueryDto } from './page-query.dto';
 
-export { MAX_ALL_LENGTH, MAX_PAGE_LENGTH, MAX_PAGE_NUMBER, PageQueryDto } from './page-query.dto';
+export { MAX_ALL_LENGTH, MAX_OFFSET, MAX_PAGE_LENGTH, PageQueryDto } from './page-query.dto';
 
 export interface Page {
   offset: number;
@@ -11,5 +11,5 @@ export function pageOf(query: PageQueryDto, defaultLength: number): Page {
   const length = query.length ?? defaultLength;
   const page = query.current_page ?? 1;
   if (length === 0) return { offset: 0, limit: MAX_ALL_LENGTH };
-  return { offset: (page - 1) * length, limit: length };
+  return { offset: Math.min((page - 1) * length, MAX_OFFSET), limit: length };
 }

@@ -16,7 +16,7 @@ import type { RadarTimelineQueryDto } from './dto/radar-query.dto';
 import type { RecordActionDto } from './dto/record-action.dto';
 import { RadarActionEntity } from './entities/radar-action.entity';
 import { dayStartSql } from './local-days';
-import { radarPage } from './paging';
+import { pageOf } from '../../common/pagination/pagination';
 import { radarActionKind, standardRemark } from './radar-actions';
 import { customerFace, mapRadarItem, RadarEntry } from './radar-item';
 import { RadarActionInput, RadarActionRecorder } from './radar-ports';
@@ -137,7 +137,7 @@ export class ActionLogService implements RadarActionRecorder {
     if (query.create_date__gte) qb.andWhere(`a.created_at >= ${dayStartSql(':gte', ':tz')}`, { gte: query.create_date__gte });
     if (query.create_date__lt) qb.andWhere(`a.created_at < ${dayStartSql(':lt', ':tz')}`, { lt: query.create_date__lt });
 
-    const page = radarPage(query, 10);
+    const page = pageOf(query, 10);
     const [rows, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
     if (!rows.length) return { items: [], total };
 

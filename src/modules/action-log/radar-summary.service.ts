@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
-import { radarPage } from './paging';
+import { pageOf } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
 import { RelationService } from '../contacts/relation.service';
 import { CustomerService } from '../customer/customer.service';
@@ -84,7 +84,7 @@ export class RadarSummaryService {
       if (query.create_date__lt) filters.push(`created_at < ${dayStartSql(param(query.create_date__lt), tz)}`);
     }
     const where = ['company_id = $1', 'rep_id = $2', ...filters].join(' AND ');
-    const page = radarPage(query, 10);
+    const page = pageOf(query, 10);
 
     const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT customer_id)::int AS total FROM radar_action WHERE ${where}`, params);
     const ranked: { customer_id: number; n: number; last_at: Date }[] = await this.dataSource.query(
