@@ -21,10 +21,15 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
   for (const error of errors) {
     const field = prefix + error.property;
     if (error.constraints) {
-      // One error per field is what the legacy sent: report the first failed constraint.
-      const [name, text] = Object.entries(error.constraints)[0];
-      const pinned = error.contexts?.[name]?.code as FieldErrorCode | undefined;
-      const code = pinned ?? CODE_BY_CONSTRAINT[name] ?? 'invalid';
+      // One error per field is what the legacy sent. class-validator lists constraints
+      // bottom decorator first, so pick by severity instead: a missing value before a
+      // malformed one before an out-of-range one (ties: the decorator written first).
+      const failed = Object.entries(error.constraints).map(([name, text]) => {
+        const pinned = error.contexts?.[name]?.code as FieldErrorCode | undefined;
+        return { text, code: pinned ?? CODE_BY_CONSTRAINT[name] ?? 'invalid' };
+      });
+      const rank = (code: FieldErrorCode) => (code === 'required' ? 0 : code === 'invalid' ? 1 : 2);
+      const { text, code } = failed.reverse().reduce((best, f) => (rank(f.code) < rank(best.code) ? f : best));
       const message = /[\u4e00-\u9fff]/.test(text) ? text : FIELD_ERROR_MESSAGES[code];
       out[field] = [{ message, code }];
     }

@@ -1,0 +1,26 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/pagination';
+import { CUSTOMER_SOURCES } from '../customer-source';
+
+/** Wire name of each contact-list ordering (without the `-` for descending). */
+export const CONTACT_ORDER_FIELDS = ['expedted_pr', 'last_follow_time', 'last_activity_time', 'create_date'] as const;
+export const CONTACT_ORDERS = CONTACT_ORDER_FIELDS.flatMap((f) => [`-${f}`, f]);
+export const DEFAULT_CONTACT_ORDER = '-expedted_pr';
+
+export class ContactListQueryDto extends PageQueryDto {
+  /**
+   * Sort order: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`,
+   * `-create_date`, or the same without `-` for ascending. NULLs sort last; ties by id.
+   */
+  @IsOptional()
+  @IsIn(CONTACT_ORDERS, { message: '不支持的排序方式。' })
+  order?: string;
+
+  /** Only customers from this source: 1 扫码, 2 转发, 3 搜索, 4 公众号文章. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsIn(CUSTOMER_SOURCES)
+  customer__source?: number;
+}
