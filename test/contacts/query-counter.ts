@@ -8,10 +8,10 @@ export async function countQueries(ds: DataSource, work: () => Promise<unknown>)
   const logger = ds.logger;
   const original = logger.logQuery;
   const seen: string[] = [];
-  logger.logQuery = function (query: string, ...rest: unknown[]) {
+  logger.logQuery = ((query: string, ...rest: unknown[]) => {
     seen.push(query);
-    return (original as (...a: unknown[]) => unknown).call(this, query, ...rest);
-  } as typeof logger.logQuery;
+    return (original as (...a: unknown[]) => unknown).call(logger, query, ...rest);
+  }) as typeof logger.logQuery;
   try {
     await work();
   } finally {

@@ -4,6 +4,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** "All" (length=0) is capped so one request can never pull an unbounded list. */
 export const MAX_ALL_LENGTH = 1000;
 export const MAX_PAGE_LENGTH = 100;
+/** Keeps OFFSET a plain integer (a huge page number would render as 1e+21 in SQL: a 500). */
+export const MAX_PAGE_NUMBER = 1_000_000;
 
 /** `current_page` / `length` query parameters shared by every legacy list (API.md §3). */
 export class PageQueryDto {
@@ -12,6 +14,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE_NUMBER)
   current_page?: number;
 
   /** Items per page (1..100); 0 means all (at most 1000). Default depends on the endpoint. */

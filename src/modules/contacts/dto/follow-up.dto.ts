@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_ID } from '../../../common/validation/ids';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 
 /** Follow-up notes are short free text; the legacy column was 256 characters. */
@@ -11,6 +12,7 @@ export class FollowInfoQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customer_id: number;
 }
 
@@ -20,6 +22,7 @@ export class CustomerIdParamDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customer_id: number;
 }
 

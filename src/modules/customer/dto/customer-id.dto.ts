@@ -1,5 +1,6 @@
+import { MAX_ID } from '../../../common/validation/ids';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, Min } from 'class-validator';
+import { IsDefined, IsInt, Max, Min } from 'class-validator';
 
 export class CustomerIdQueryDto {
   /** Customer id (the caller must have a relation with the customer). */
@@ -7,6 +8,7 @@ export class CustomerIdQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customer_id: number;
 }
 
@@ -15,5 +17,6 @@ export class CustomerPathDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   id: number;
 }

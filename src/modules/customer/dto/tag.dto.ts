@@ -1,5 +1,6 @@
+import { MAX_ID } from '../../../common/validation/ids';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 
 export const TAG_NAME_MAX_LENGTH = 32;
@@ -30,6 +31,7 @@ export class UpdateTagsDto {
   @ArrayMaxSize(MAX_TAGS_PER_CUSTOMER)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
   tag_list: number[];
 }
 
@@ -48,5 +50,6 @@ export class TagListQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customer_id: number;
 }
