@@ -59,7 +59,7 @@ describe('customer updates (API.md §6.4–6.6)', () => {
     });
 
     it('accepts JSON bodies; an absent field keeps its value and "" clears it', async () => {
-      const res = await t.post(URL(w.customers[0].id), w.reps[0], { sex: 1, phone: '', mem: '新的备注', birthday: '1990-12-31' }, 'json');
+      const res = await t.post(URL(w.customers[0].id), w.reps[0], { sex: 1, phone: '', mem: '新的备注', birthday: '1990-12-31', password: 'ignored', superior: 5 }, 'json');
       expect(res.body).toEqual({ code: 200, msg: '添加成功', data: {} });
       expect(await profile()).toMatchObject({ sex: 1, phone: '', mem: '新的备注', birthday: '1990-12-31', username: '张三丰', company: '合众康桥' });
     });
