@@ -80,4 +80,20 @@ describe('follow_info (API.md §6.2)', () => {
     const noCustomer = await t.get(LIST, rep);
     expect(noCustomer.body.data.customer_id[0].code).toBe('required');
   });
+
+  it('renders note times in the configured business time zone', async () => {
+    const [rep, customer] = [w.reps[0], w.customers[0]];
+    const ny = await TestApp.start({ businessTimezone: 'America/New_York' });
+    try {
+      const [sh, us] = await Promise.all([t.get(LIST, rep, { customer_id: customer.id }), ny.get(LIST, rep, { customer_id: customer.id })]);
+      const [rows] = await t.dataSource.query(`SELECT created_at FROM follow_up WHERE id = $1`, [sh.body.data.ret_data[0].id]);
+      const instant: Date = rows.created_at;
+      const asUtc = (local: string) => Date.parse(`${local}Z`);
+      // Shanghai is UTC+8 all year; New York is UTC-5 in winter (UTC-4 in summer).
+      expect(asUtc(sh.body.data.ret_data[0].create_date) - instant.getTime()).toBe(8 * 3600_000);
+      expect([-5, -4].map((h) => h * 3600_000)).toContain(asUtc(us.body.data.ret_data[0].create_date) - instant.getTime());
+    } finally {
+      await ny.close();
+    }
+  });
 });

@@ -110,3 +110,30 @@ describe('tags (API.md §6.7)', () => {
     expect((await t.post(ADD(customer.id), w.reps[0], { name: '标'.repeat(33) })).body.msg).toEqual({ name: [{ message: '长度超出限制。', code: 'too_long' }] });
   });
 });
+
+describe('concurrent tag replacement', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await createWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it('two reps replacing the same customer\'s tags at once leave exactly one of the two sets', async () => {
+    const ids = [1, 2, 3, 4].map((k) => w.companyId + 800 + k);
+    await t.importFixture({ tags: ids.map((id, i) => ({ id, company_id: w.companyId, name: `并发${i}` })) });
+    const customer = w.customers[0]; // related to both reps
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        t.post(UPDATE(customer.id), w.reps[0], { tag_list: [ids[0], ids[1]] }, 'json'),
+        t.post(UPDATE(customer.id), w.reps[1], { tag_list: [ids[2], ids[3]] }, 'json'),
+      ]);
+      expect([a.body.code, b.body.code]).toEqual([200, 200]);
+      const rows = (await t.dataSource.query(`SELECT tag_id FROM customer_tag WHERE customer_id = $1 ORDER BY tag_id`, [customer.id])).map(
+        (r: { tag_id: number }) => r.tag_id,
+      );
+      expect([JSON.stringify([ids[0], ids[1]]), JSON.stringify([ids[2], ids[3]])]).toContain(JSON.stringify(rows));
+    }
+  });
+});

@@ -8,6 +8,9 @@ import { RelationService } from '../contacts/relation.service';
 import { CustomerTagEntity } from './entities/customer-tag.entity';
 import { TagEntity } from './entities/tag.entity';
 
+/** Advisory-lock namespace for "the tags of one customer are being replaced". */
+const CUSTOMER_TAGS_LOCK = 0x7461_6773; // 'tags'
+
 export interface TagChoice {
   id: number;
   name: string;
@@ -59,6 +62,8 @@ export class TagService {
     const ids = [...new Set(tagIds)];
     await this.tx.run(async ({ manager }) => {
       await this.relations.require({ companyId, repId, customerId }, manager);
+      // Two reps replacing the same customer's tags at once must not end with the union of both.
+      await manager.query(`SELECT pg_advisory_xact_lock($1::int, $2::int)`, [CUSTOMER_TAGS_LOCK, customerId]);
       if (ids.length) {
         const found = await manager.query(`SELECT count(*)::int AS n FROM tag WHERE company_id = $1 AND id = ANY($2::int[])`, [companyId, ids]);
         if (found[0].n !== ids.length) throw Errors.tagNotFound();
