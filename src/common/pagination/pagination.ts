@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -9,7 +10,8 @@ export const MAX_PAGE_NUMBER = 1_000_000;
 
 /** `current_page` / `length` query parameters shared by every legacy list (API.md §3). */
 export class PageQueryDto {
-  /** Page number, from 1. */
+  // Explicit: the Swagger CLI plugin only reads *.dto.ts files, and every list inherits these.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1, description: 'Page number, from 1.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +19,12 @@ export class PageQueryDto {
   @Max(MAX_PAGE_NUMBER)
   current_page?: number;
 
-  /** Items per page (1..100); 0 means all (at most 1000). Default depends on the endpoint. */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_PAGE_LENGTH,
+    description: 'Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

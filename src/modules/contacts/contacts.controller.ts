@@ -12,6 +12,7 @@ import { ContactListQueryDto } from './dto/contact-list-query.dto';
 import { AddFollowInfoDto, CustomerIdParamDto, FollowInfoQueryDto } from './dto/follow-up.dto';
 import { mapFollowUp } from './follow-up.mapper';
 import { FollowUpService } from './follow-up.service';
+import { ADDED_EXAMPLE, ApiEnvelope, CONTACT_LIST_EXAMPLE, FOLLOW_LIST_EXAMPLE } from './contacts.openapi';
 
 @RepController('tongxunlu', 'Contacts')
 export class ContactListController {
@@ -21,6 +22,7 @@ export class ContactListController {
   ) {}
 
   @Get()
+  @ApiEnvelope(CONTACT_LIST_EXAMPLE, '302 没有数据 (empty list), 402 invalid parameters')
   @ApiOperation({
     summary: '通讯录信息 / Contact list',
     description:
@@ -41,6 +43,7 @@ export class FollowUpController {
   ) {}
 
   @Get()
+  @ApiEnvelope(FOLLOW_LIST_EXAMPLE, '307 no relation, 402 invalid parameters')
   @ApiOperation({
     summary: '跟进记录 / Follow-up notes',
     description: "The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.",
@@ -51,6 +54,7 @@ export class FollowUpController {
   }
 
   @Post('add/:customer_id')
+  @ApiEnvelope(ADDED_EXAMPLE, '307 no relation, 402 invalid parameters')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
     summary: '添加跟进记录 / Add a follow-up note',

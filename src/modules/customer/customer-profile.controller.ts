@@ -15,6 +15,8 @@ import { UpdateTagsDto } from './dto/tag.dto';
 import { UpdateInformationDto } from './dto/update-information.dto';
 import { normalizeLegacyDate } from './legacy-date';
 import { TagService } from './tag.service';
+import { ADDED_EXAMPLE, ApiEnvelope } from '../contacts/contacts.openapi';
+import { PROFILE_EXAMPLE } from './customer.openapi';
 
 @RepController('customer', 'Customers')
 export class CustomerProfileController {
@@ -26,6 +28,7 @@ export class CustomerProfileController {
   ) {}
 
   @Get()
+  @ApiEnvelope(PROFILE_EXAMPLE, '307 no relation, 402 invalid parameters')
   @ApiOperation({
     summary: '查询单个客户信息 / Customer profile',
     description:
@@ -38,6 +41,7 @@ export class CustomerProfileController {
   }
 
   @Post('update_information/:id')
+  @ApiEnvelope(ADDED_EXAMPLE, '307 no relation, 303 invalid parameters (field errors in `msg`)')
   @ValidationStyle(303, 'msg')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
@@ -52,6 +56,7 @@ export class CustomerProfileController {
   }
 
   @Post('update_expected_time/:id')
+  @ApiEnvelope(ADDED_EXAMPLE, '307 no relation, 303 invalid parameters (field errors as a JSON string in `msg`)')
   @ValidationStyle(303, 'msg-json')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
@@ -67,6 +72,7 @@ export class CustomerProfileController {
   }
 
   @Post('update_expected_pr/:id')
+  @ApiEnvelope(ADDED_EXAMPLE, '307 no relation, 303 invalid parameters (field errors in `msg`)')
   @ValidationStyle(303, 'msg')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
@@ -79,6 +85,7 @@ export class CustomerProfileController {
   }
 
   @Post('update_tag/:id')
+  @ApiEnvelope(ADDED_EXAMPLE, '301 用户标签不存在, 307 no relation, 303 invalid parameters (field errors in `msg`)')
   @ValidationStyle(303, 'msg')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({

@@ -9,12 +9,15 @@ import { ValidationStyle } from '../../common/validation/validation-style';
 import { CustomerIdParamDto } from '../contacts/dto/follow-up.dto';
 import { AddTagDto, TagListQueryDto } from './dto/tag.dto';
 import { TagService } from './tag.service';
+import { ApiEnvelope } from '../contacts/contacts.openapi';
+import { TAG_ADDED_EXAMPLE, TAG_LIST_EXAMPLE } from './customer.openapi';
 
 @RepController('tag_list', 'Customers')
 export class TagController {
   constructor(private readonly tags: TagService) {}
 
   @Get()
+  @ApiEnvelope(TAG_LIST_EXAMPLE, '307 no relation, 402 invalid parameters')
   @ApiOperation({
     summary: '标签列表 / Company tags for a customer',
     description: "The company's tags (all by default, `length` pages them), each with `is_select` when the customer carries it. 307 without a relation.",
@@ -25,6 +28,7 @@ export class TagController {
   }
 
   @Post('add_tag/:customer_id')
+  @ApiEnvelope(TAG_ADDED_EXAMPLE, '307 no relation, 303 invalid parameters (field errors in `msg`)')
   @ValidationStyle(303, 'msg')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
@@ -13,11 +14,13 @@ export class ContactListQueryDto extends PageQueryDto {
    * Sort order: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`,
    * `-create_date`, or the same without `-` for ascending. NULLs sort last; ties by id.
    */
+  @ApiPropertyOptional({ enum: CONTACT_ORDERS, default: DEFAULT_CONTACT_ORDER })
   @IsOptional()
   @IsIn(CONTACT_ORDERS, { message: '不支持的排序方式。' })
   order?: string;
 
   /** Only customers from this source: 1 扫码, 2 转发, 3 搜索, 4 公众号文章. */
+  @ApiPropertyOptional({ type: 'integer', enum: CUSTOMER_SOURCES })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, Max, Min, ValidateIf } from 'class-validator';
 import { IsLegacyDate } from '../legacy-date';
@@ -19,6 +20,13 @@ function parsePercent({ value }: { value: unknown }): unknown {
 
 export class UpdateExpectedPrDto {
   /** Expected close probability 0..100 (sic `expedted_pr`); `80` and `80%` both mean 80. */
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', minimum: 0, maximum: 100 },
+      { type: 'string', pattern: '^\\d{1,3}%?$' },
+    ],
+    example: '80%',
+  })
   @Transform(parsePercent)
   @IsNotEmpty()
   @IsInt()

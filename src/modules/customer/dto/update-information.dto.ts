@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsDefined, IsEmail, IsIn, IsInt, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsLegacyDate } from '../legacy-date';
@@ -15,6 +16,7 @@ export const CHINESE_MOBILE = /^1[3-9]\d{9}$/;
  */
 export class UpdateInformationDto {
   /** 1 男, 2 女 (required, as in the brief). */
+  @ApiProperty({ type: 'integer', enum: [1, 2] })
   @IsDefined()
   @Type(() => Number)
   @IsInt()
