@@ -83,6 +83,10 @@ describe('GET tongxunlu (API.md §6.1)', () => {
     expect(length.body.code).toBe(402);
     expect(length.body.data.length[0].code).toBe('out_of_range');
     const page = await t.get(PATH, w.reps[0], { current_page: 'x' });
+    // Empty parameters (what legacy pages send when nothing is chosen) mean "not given".
+    const empty = await t.get(PATH, w.reps[0], { order: '', customer__source: '' });
+    expect(empty.body.code).toBe(200);
+    expect(empty.body.data.data_count).toBe(3);
     expect(page.body.data.current_page[0].code).toBe('invalid');
   });
 

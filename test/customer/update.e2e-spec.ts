@@ -62,6 +62,11 @@ describe('customer updates (API.md §6.4–6.6)', () => {
       const res = await t.post(URL(w.customers[0].id), w.reps[0], { sex: 1, phone: '', mem: '新的备注', birthday: '1990-12-31', password: 'ignored', superior: 5 }, 'json');
       expect(res.body).toEqual({ code: 200, msg: '添加成功', data: {} });
       expect(await profile()).toMatchObject({ sex: 1, phone: '', mem: '新的备注', birthday: '1990-12-31', username: '张三丰', company: '合众康桥' });
+      expect((await t.post(URL(w.customers[0].id), w.reps[0], { sex: '2', phone: 13912345678 }, 'json')).body.code).toBe(200);
+      expect(await profile()).toMatchObject({ sex: 2, phone: '13912345678' });
+      // Not a follow-up (API.md §6.2 lists what moves last_follow_at).
+      const [rel] = await t.dataSource.query(`SELECT last_follow_at FROM relation WHERE rep_id = $1 AND customer_id = $2`, [w.reps[0].id, w.customers[0].id]);
+      expect(rel.last_follow_at).toBeNull();
     });
 
     it('answers 303 with the field errors in msg, and stores nothing', async () => {
@@ -142,6 +147,8 @@ describe('customer updates (API.md §6.4–6.6)', () => {
       expect((await t.post(URL(customer.id), w.reps[0], body, encoding)).body).toEqual({ code: 200, msg: '添加成功', data: {} });
       expect((await profile(w.reps[0], customer)).expedted_pr).toBe(expected);
       expect((await notes(w.reps[0], customer))[0]).toBe(`更新预计成交率为: ${expected}`);
+      const list = await t.get(`${Q}/tongxunlu`, w.reps[0], { order: '-last_follow_time', length: 1 });
+      expect(list.body.data.ret_data[0]).toMatchObject({ customer_id: customer.id, expedted_pr: expected, last_follow_time: '今天', follow_status: '今天跟进' });
     });
 
     it('answers 303 with the field errors in msg for missing, out of range or malformed values', async () => {

@@ -37,8 +37,8 @@ export class UpdateInformationDto {
   @MaxLength(64)
   memo_name?: string;
 
-  /** Chinese mobile number, 11 digits. */
-  @Transform(trim)
+  /** Chinese mobile number, 11 digits (a JSON number is accepted too). */
+  @Transform(({ value }) => (typeof value === 'number' ? String(value) : trim({ value })))
   @ValidateIf(present)
   @IsString()
   @Matches(CHINESE_MOBILE, { message: '请输入有效的手机号码。' })
