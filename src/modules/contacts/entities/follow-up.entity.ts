@@ -1,8 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A rep's follow-up note on one customer (one relation); other reps never see it. */
 @Entity('follow_up')
-@Index('follow_up_relation_idx', ['companyId', 'relationId', 'createdAt', 'id'])
+@Check('follow_up_content_check', 'char_length(content) BETWEEN 1 AND 256')
+// (company_id, relation_id, created_at DESC, id DESC): defined in the Contacts migration.
+@Index('follow_up_relation_idx', { synchronize: false })
 export class FollowUpEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -17,7 +19,7 @@ export class FollowUpEntity {
   @Column({ type: 'text' })
   content: string;
 
-  /** Set by the service from the Clock (not a DB default) so tests can pin time. */
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  /** The service sets it from the Clock (so time can be pinned); the DB default is a fallback. */
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

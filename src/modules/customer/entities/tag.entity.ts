@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A customer tag; tags belong to the company (every rep of it sees the same list). */
 @Entity('tag')
+@Check('tag_name_check', 'char_length(name) BETWEEN 1 AND 32')
 @Unique('tag_company_name_key', ['companyId', 'name'])
 @Index('tag_company_idx', ['companyId', 'id'])
 export class TagEntity {
