@@ -13,7 +13,6 @@ import { CustomerIdQueryDto, CustomerPathDto } from './dto/customer-id.dto';
 import { UpdateExpectedPrDto, UpdateExpectedTimeDto } from './dto/expected.dto';
 import { UpdateTagsDto } from './dto/tag.dto';
 import { UpdateInformationDto } from './dto/update-information.dto';
-import { normalizeLegacyDate } from './legacy-date';
 import { TagService } from './tag.service';
 import { ADDED_EXAMPLE, ApiEnvelope } from '../contacts/contacts.openapi';
 import { PROFILE_EXAMPLE } from './customer.openapi';
@@ -66,8 +65,7 @@ export class CustomerProfileController {
       'Invalid input → 303 with the field errors serialised as a JSON string in `msg` (legacy quirk).',
   })
   async updateExpectedTime(@CurrentPrincipal() p: Principal, @Param() params: CustomerPathDto, @Body() body: UpdateExpectedTimeDto) {
-    const date = body.expected_time ? normalizeLegacyDate(body.expected_time) : null;
-    await this.updates.updateExpectedTime(p.companyId, p.id, params.id, date);
+    await this.updates.updateExpectedTime(p.companyId, p.id, params.id, body.expected_time);
     return ok('添加成功');
   }
 

@@ -39,8 +39,10 @@ export class CustomerUpdateService {
     });
   }
 
-  /** Sets (or with null clears) the expected close date and notes it as a follow-up. */
-  async updateExpectedTime(companyId: number, repId: number, customerId: number, date: string | null): Promise<void> {
+  /** Sets (empty or absent: clears) the expected close date and notes it as a follow-up. */
+  async updateExpectedTime(companyId: number, repId: number, customerId: number, value: string | undefined): Promise<void> {
+    // The DTO has validated a non-empty value, so it normalises to `YYYY-MM-DD`.
+    const date = value ? normalizeLegacyDate(value) : null;
     await this.tx.run(async ({ manager }) => {
       const relation = await this.relations.require({ companyId, repId, customerId }, manager);
       await this.relations.setExpectedTime(manager, relation.id, date);
