@@ -4,6 +4,20 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Errors } from '../../common/errors/api-error';
 import { RelationEntity } from './entities/relation.entity';
 
+/** The rep's private notes about a customer; undefined = unchanged, null = cleared. */
+export interface RelationMemoPatch {
+  memoName?: string | null;
+  memoSex?: number | null;
+  phone?: string | null;
+  email?: string | null;
+  companyName?: string | null;
+  jobPosition?: string | null;
+  address?: string | null;
+  /** `YYYY-MM-DD`. */
+  birthday?: string | null;
+  mem?: string | null;
+}
+
 export interface RelationKey {
   companyId: number;
   repId: number;
@@ -45,5 +59,21 @@ export class RelationService {
   /** A customer did something (chat message, recorded radar action). */
   async touchActivity(manager: EntityManager, relationId: number, at: Date = new Date()): Promise<void> {
     await manager.query(`UPDATE relation SET last_activity_at = GREATEST(COALESCE(last_activity_at, $2), $2) WHERE id = $1`, [relationId, at]);
+  }
+
+  /** Writes the rep's memo fields of one relation (only the keys that are present). */
+  async updateMemo(manager: EntityManager, relationId: number, patch: RelationMemoPatch): Promise<void> {
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length) await manager.getRepository(RelationEntity).update({ id: relationId }, set);
+  }
+
+  /** Expected close date `YYYY-MM-DD`, or null to clear it. */
+  async setExpectedTime(manager: EntityManager, relationId: number, date: string | null): Promise<void> {
+    await manager.getRepository(RelationEntity).update({ id: relationId }, { expectedTime: date });
+  }
+
+  /** Expected close probability 0..100. */
+  async setExpectedPr(manager: EntityManager, relationId: number, pr: number): Promise<void> {
+    await manager.getRepository(RelationEntity).update({ id: relationId }, { expectedPr: pr });
   }
 }

@@ -23,6 +23,18 @@ export const DEMO_FIXTURE: Fixture = {
     { rep_id: 1, customer_id: 3, source: 2, superior_customer_id: 2 },
     { rep_id: 2, customer_id: 1, source: 3 },
   ],
+  tags: [
+    { id: 1, company_id: 1, name: '重要客户' },
+    { id: 2, company_id: 1, name: '一般客户' },
+    { id: 3, company_id: 1, name: '在意质量' },
+    { id: 4, company_id: 1, name: '90后' },
+  ],
+  customer_tags: [
+    { customer_id: 1, tag_id: 1 },
+    { customer_id: 1, tag_id: 3 },
+    { customer_id: 2, tag_id: 2 },
+    { customer_id: 3, tag_id: 4 },
+  ],
   // The radar of rep 1 (张聪): what the demo customers did (docs/radar-actions.md).
   actions: [
     { rep_id: 1, customer_id: 2, action: 1, create_date: '2026-11-25T10:02:12+08:00' },

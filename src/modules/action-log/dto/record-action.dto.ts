@@ -1,6 +1,6 @@
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RADAR_ACTION_CODES } from '../radar-actions';
-import { HasNoNul, MAX_ID, OptionalInt, OptionalText } from './transforms';
+import { MAX_ID, OptionalInt, OptionalText } from './transforms';
 
 // Decorator order: class-validator reports the bottom-most failing rule, so the type check
 // sits at the bottom (a list or an object is `invalid`, not `out_of_range`).
@@ -26,7 +26,6 @@ export class RecordActionDto {
   @IsOptional()
   @OptionalText()
   @MaxLength(100)
-  @HasNoNul()
   @IsString()
   product_name?: string;
 
@@ -42,7 +41,6 @@ export class RecordActionDto {
   @IsOptional()
   @OptionalText()
   @MaxLength(200)
-  @HasNoNul()
   @IsString()
   title?: string;
 }

@@ -2,8 +2,7 @@ import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { parseCalendarDate } from '../local-days';
 
-/** Ids are PostgreSQL `integer`s: a larger number can name nothing (and must not reach SQL). */
-export const MAX_ID = 2_147_483_647;
+export { MAX_ID } from '../../../common/validation/ids';
 
 /**
  * Optional integer from a query string, a form field (strings) or JSON (numbers). An empty
@@ -43,17 +42,5 @@ export function IsCalendarDate(options?: ValidationOptions) {
       propertyName,
       options: { message: '请输入有效的日期（YYYY-MM-DD）。', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && parseCalendarDate(value) === value },
-    });
-}
-
-/** PostgreSQL text cannot hold NUL characters: refuse them as invalid input, not a 500. */
-export function HasNoNul(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'hasNoNul',
-      target: target.constructor,
-      propertyName,
-      options,
-      validator: { validate: (value: unknown) => typeof value !== 'string' || !value.includes('\u0000') },
     });
 }

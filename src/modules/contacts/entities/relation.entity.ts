@@ -8,6 +8,16 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Entity('relation')
 @Unique('relation_rep_customer_key', ['repId', 'customerId'])
 @Index('relation_company_customer_idx', ['companyId', 'customerId'])
+// The contact-list indexes use DESC/NULLS LAST columns TypeORM cannot describe: they live in
+// the Contacts migration only, and synchronize:false keeps migration:generate from dropping them.
+@Index('relation_list_expected_pr_desc_idx', { synchronize: false })
+@Index('relation_list_expected_pr_asc_idx', { synchronize: false })
+@Index('relation_list_last_follow_at_desc_idx', { synchronize: false })
+@Index('relation_list_last_follow_at_asc_idx', { synchronize: false })
+@Index('relation_list_last_activity_at_desc_idx', { synchronize: false })
+@Index('relation_list_last_activity_at_asc_idx', { synchronize: false })
+@Index('relation_list_created_at_desc_idx', { synchronize: false })
+@Index('relation_list_created_at_asc_idx', { synchronize: false })
 export class RelationEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,0 +1,36 @@
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_ID } from '../../../common/validation/ids';
+import { PageQueryDto } from '../../../common/pagination/pagination';
+
+/** Follow-up notes are short free text; the legacy column was 256 characters. */
+export const FOLLOW_INFO_MAX_LENGTH = 256;
+
+export class FollowInfoQueryDto extends PageQueryDto {
+  /** The customer whose notes to list (the caller's own notes only). */
+  @IsDefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  customer_id: number;
+}
+
+export class CustomerIdParamDto {
+  /** Customer id. */
+  @IsDefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  customer_id: number;
+}
+
+export class AddFollowInfoDto {
+  /** The note, 1..256 characters (surrounding whitespace is trimmed). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
+  @IsString()
+  @MaxLength(FOLLOW_INFO_MAX_LENGTH)
+  follow_info: string;
+}

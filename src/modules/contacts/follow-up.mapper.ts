@@ -1,0 +1,13 @@
+import type { Clock } from '../../common/time/clock';
+import type { FollowUpNote } from './follow-up.service';
+
+/** One follow-up note on the wire (`follow_info` list item; shape decided in docs/decisions/contacts.md). */
+export function mapFollowUp(note: FollowUpNote, clock: Clock) {
+  return {
+    id: note.id,
+    user_id: note.repId,
+    customer_id: note.customerId,
+    follow_info: note.content,
+    create_date: clock.dateTime(note.createdAt),
+  };
+}

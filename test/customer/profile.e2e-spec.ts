@@ -1,0 +1,120 @@
+import { Global, Module } from '@nestjs/common';
+import { AiPrScorer } from '../../src/modules/action-log/radar-ports';
+import { TestApp } from '../support/test-app';
+import { createWorld, World } from '../support/world';
+
+const PATH = '/zhugeleida/qiyeweixin/customer';
+
+describe('GET customer (API.md §6.3)', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await createWorld(t);
+    const tagBase = w.companyId;
+    await t.importFixture({
+      tags: [
+        { id: tagBase + 1, company_id: w.companyId, name: '重要客户' },
+        { id: tagBase + 2, company_id: w.companyId, name: '爱撸串' },
+        { id: tagBase + 3, company_id: w.companyId, name: '未使用' },
+      ],
+      customer_tags: [
+        { customer_id: w.customers[1].id, tag_id: tagBase + 2 },
+        { customer_id: w.customers[1].id, tag_id: tagBase + 1 },
+      ],
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('returns one item with every documented field', async () => {
+    await t.dataSource.query(`UPDATE relation SET expected_pr = 80, expected_time = '2026-06-14' WHERE rep_id = $1 AND customer_id = $2`, [
+      w.reps[0].id,
+      w.customers[1].id,
+    ]);
+    const res = await t.get(PATH, w.reps[0], { customer_id: w.customers[1].id });
+    expect(res.body).toEqual({
+      code: 200,
+      msg: '查询成功',
+      data: {
+        ret_data: [
+          {
+            id: w.customers[1].id,
+            username: 'Customer1',
+            headimgurl: 'http://img/c1.png',
+            expected_time: '2026-06-14',
+            expedted_pr: 80,
+            ai_pr: 80, // no scorer bound: the legacy echo of expedted_pr
+            superior: 'Customer0',
+            source: '公众号文章',
+            memo_name: null,
+            sex: 1,
+            phone: '',
+            email: '',
+            company: '',
+            position: '',
+            address: '',
+            birthday: '',
+            mem: '',
+            tag: ['重要客户', '爱撸串'],
+            day_interval: 0,
+          },
+        ],
+        data_count: 1,
+      },
+    });
+  });
+
+  it('shows the superior by the name this rep gave them, and null without a referrer', async () => {
+    await t.dataSource.query(`UPDATE relation SET memo_name = '张聪[客户1]' WHERE rep_id = $1 AND customer_id = $2`, [w.reps[0].id, w.customers[0].id]);
+    const referred = await t.get(PATH, w.reps[0], { customer_id: w.customers[1].id });
+    expect(referred.body.data.ret_data[0].superior).toBe('张聪[客户1]');
+    const direct = await t.get(PATH, w.reps[0], { customer_id: w.customers[0].id });
+    expect(direct.body.data.ret_data[0]).toMatchObject({ superior: null, source: '扫码', username: '张聪[客户1]', memo_name: '张聪[客户1]', tag: [] });
+    await t.dataSource.query(`UPDATE relation SET memo_name = NULL WHERE rep_id = $1 AND customer_id = $2`, [w.reps[0].id, w.customers[0].id]);
+  });
+
+  it('counts day_interval in calendar days since the customer first appeared', async () => {
+    await t.dataSource.query(`UPDATE customer SET created_at = now() - interval '3 days' WHERE id = $1`, [w.customers[2].id]);
+    const res = await t.get(PATH, w.reps[0], { customer_id: w.customers[2].id });
+    expect(res.body.data.ret_data[0].day_interval).toBe(3);
+    expect(res.body.data.ret_data[0].source).toBe('转发');
+  });
+
+  it('answers 307 without a relation and 402 for a missing or bad customer_id', async () => {
+    expect((await t.get(PATH, w.reps[1], { customer_id: w.customers[1].id })).body).toEqual({ code: 307, msg: '用户-客户关系不存在', data: {} });
+    expect((await t.get(PATH, w.outsiderRep, { customer_id: w.customers[1].id })).body.code).toBe(307);
+    expect((await t.get(PATH, w.reps[0], { customer_id: 99999999 })).body.code).toBe(307);
+    expect((await t.get(PATH, w.reps[0])).body).toEqual({ code: 402, msg: '请求异常', data: { customer_id: [{ message: '这个字段是必填项。', code: 'required' }] } });
+    expect((await t.get(PATH, w.reps[0], { customer_id: 'abc' })).body.data.customer_id[0].code).toBe('invalid');
+  });
+});
+
+/** A fixed engagement score, to show the profile asks the bound AiPrScorer (ActionLog binds the real one). */
+class FixedScorer extends AiPrScorer {
+  calls: [number, number, number[]][] = [];
+  async scores(companyId: number, repId: number, customerIds: number[]) {
+    this.calls.push([companyId, repId, customerIds]);
+    return new Map(customerIds.map((id) => [id, 42]));
+  }
+}
+const scorer = new FixedScorer();
+
+@Global()
+@Module({ providers: [{ provide: AiPrScorer, useValue: scorer }], exports: [AiPrScorer] })
+class ScorerModule {}
+
+describe('GET customer with an AiPrScorer bound (API.md §6.8)', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await TestApp.start({}, [ScorerModule]);
+    w = await createWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it('reports ai_pr from the scorer, for the calling rep and customer', async () => {
+    const res = await t.get(PATH, w.reps[0], { customer_id: w.customers[0].id });
+    expect(res.body.data.ret_data[0]).toMatchObject({ ai_pr: 42, expedted_pr: 0 });
+    expect(scorer.calls).toContainEqual([w.companyId, w.reps[0].id, [w.customers[0].id]]);
+  });
+});
