@@ -87,7 +87,7 @@ describe('tenant isolation over the contacts and customer endpoints', () => {
     expect(res.body.data.ret_data.map((r: { id: number }) => r.id)).toEqual([foreignTagId]);
   });
 
-  it('ids and page numbers beyond the integer range are rejected, never a 500', async () => {
+  it('ids beyond the integer range are rejected and huge page numbers are empty, never a 500', async () => {
     const huge = 2 ** 31;
     expect((await t.get(`${Q}/customer`, w.reps[0], { customer_id: huge })).body.code).toBe(402);
     expect((await t.post(`${Q}/customer/update_tag/${huge}`, w.reps[0], { tag_list: '[]' })).body.code).toBe(303);
@@ -95,6 +95,7 @@ describe('tenant isolation over the contacts and customer endpoints', () => {
     expect((await t.post(`${Q}/follow_info/add/${huge}`, w.reps[0], { follow_info: 'x' })).body.code).toBe(402);
     const page = await t.get(`${Q}/tongxunlu`, w.reps[0], { current_page: 1e20 });
     expect(page.status).toBe(200);
-    expect(page.body.data.current_page[0].code).toBe('out_of_range');
+    // A page far past the end is empty (the offset is bounded in pageOf), never an SQL overflow.
+    expect(page.body).toMatchObject({ code: 200, data: { ret_data: [] } });
   });
 });

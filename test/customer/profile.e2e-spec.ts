@@ -1,4 +1,3 @@
-import { Global, Module } from '@nestjs/common';
 import { AiPrScorer } from '../../src/modules/action-log/radar-ports';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
@@ -43,7 +42,7 @@ describe('GET customer (API.md §6.3)', () => {
             headimgurl: 'http://img/c1.png',
             expected_time: '2026-06-14',
             expedted_pr: 80,
-            ai_pr: 80, // no scorer bound: the legacy echo of expedted_pr
+            ai_pr: 0, // the ActionLog score: this customer has no radar activity or chat yet
             superior: 'Customer0',
             source: '公众号文章',
             memo_name: null,
@@ -89,32 +88,28 @@ describe('GET customer (API.md §6.3)', () => {
   });
 });
 
-/** A fixed engagement score, to show the profile asks the bound AiPrScorer (ActionLog binds the real one). */
-class FixedScorer extends AiPrScorer {
-  calls: [number, number, number[]][] = [];
-  async scores(companyId: number, repId: number, customerIds: number[]) {
-    this.calls.push([companyId, repId, customerIds]);
-    return new Map(customerIds.map((id) => [id, 42]));
-  }
-}
-const scorer = new FixedScorer();
-
-@Global()
-@Module({ providers: [{ provide: AiPrScorer, useValue: scorer }], exports: [AiPrScorer] })
-class ScorerModule {}
-
-describe('GET customer with an AiPrScorer bound (API.md §6.8)', () => {
+describe('GET customer: ai_pr comes from the ActionLog scorer (API.md §6.8)', () => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {
-    t = await TestApp.start({}, [ScorerModule]);
+    t = await TestApp.start();
     w = await createWorld(t);
   });
   afterAll(async () => t.close());
 
-  it('reports ai_pr from the scorer, for the calling rep and customer', async () => {
-    const res = await t.get(PATH, w.reps[0], { customer_id: w.customers[0].id });
-    expect(res.body.data.ret_data[0]).toMatchObject({ ai_pr: 42, expedted_pr: 0 });
-    expect(scorer.calls).toContainEqual([w.companyId, w.reps[0].id, [w.customers[0].id]]);
+  it('rises when the customer acts on the rep\'s pages, for that rep only', async () => {
+    const customer = w.customers[0];
+    const before = await t.get(PATH, w.reps[0], { customer_id: customer.id });
+    expect(before.body.data.ret_data[0].ai_pr).toBe(0);
+    for (const action of [1, 9, 7]) {
+      const rec = await t.post('/zhugeleida/gongzhonghao/action/record/0', customer, { u_id: w.reps[0].id, action, product_name: '手环' });
+      expect(rec.body.code).toBe(200);
+    }
+    const after = (await t.get(PATH, w.reps[0], { customer_id: customer.id })).body.data.ret_data[0];
+    const expected = (await t.app.get(AiPrScorer).scores(w.companyId, w.reps[0].id, [customer.id])).get(customer.id);
+    expect(after.ai_pr).toBeGreaterThan(0);
+    expect(after.ai_pr).toBe(expected);
+    // Rep 1 is also related to customer 0, but the actions were on rep 0's pages.
+    expect((await t.get(PATH, w.reps[1], { customer_id: customer.id })).body.data.ret_data[0].ai_pr).toBe(0);
   });
 });
