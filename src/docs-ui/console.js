@@ -315,7 +315,7 @@
     } else if (event === 'chat.unread') {
       this.refreshSide();
     } else if (event === 'chat.read') {
-      var upTo = Number(data.message_id || data.last_read_id || data.id || 0);
+      var upTo = Number(data.read_up_to || data.message_id || 0);
       var mine = this.root.querySelectorAll('.messages li.mine');
       for (var i = 0; i < mine.length; i++) if (!upTo || Number(mine[i].dataset.id) <= upTo) mine[i].classList.add('read');
     } else if (event === 'radar.action' && this.role === 'rep') {
