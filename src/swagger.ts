@@ -1,5 +1,35 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { applyApiDocExamples } from './common/openapi/apply-api-doc-examples';
+
+const DESCRIPTION = [
+  'Wire-compatible API of the zhugeleida sales radar: chat between sales reps (企业微信, WeCom) and customers',
+  '(公众号, WeChat Official Account), contacts and the radar timeline.',
+  '',
+  'Every response is the envelope `{"code", "msg", "data"}` with HTTP 200 for handled outcomes; the `code` says what happened.',
+  'Every request is signed with three query parameters: `user_id`, `timestamp` (ms) and',
+  '`rand_str = md5(timestamp + token)` (lowercase hex). On the customer surface (`/zhugeleida/gongzhonghao/`)',
+  '`user_id` is the customer; on the rep surface (`/zhugeleida/qiyeweixin/`) it is the sales rep.',
+  'A failed signature answers `{"code":400,"msg":"token异常","data":{"reason":…}}`.',
+  '',
+  '**Trying requests here:** use the *Signature* panel above: pick the surface, enter `user_id` and token once;',
+  'each request is then signed in the browser with a fresh timestamp (the token never leaves the browser).',
+  'The QA console at `/console` chats between a customer and a rep live.',
+  '',
+  '### Realtime channel',
+  'WebSocket `GET /ws?role=customer|rep&user_id=&timestamp=&rand_str=` (signed like a request; a bad signature closes',
+  'the handshake). The server sends JSON frames `{"event": …, "data": …}`:',
+  '- `chat.message`: a new message, in the item shape the receiver\'s `getmsg` returns;',
+  '- `chat.unread`: the receiver\'s unread counts changed;',
+  '- `chat.read`: the other side read the conversation up to a message id;',
+  '- `radar.action` (reps only): a new radar row, in the item shape of `GET /zhugeleida/qiyeweixin/action/time`.',
+  'Events are sent after the database commit, from whichever instance handled the write. They never replace the REST',
+  'catch-up: after a reconnect, call `getmsg` to fetch everything missed.',
+].join('\n');
+
+/** Browser files (served by DocsUiController) that add the signing step to Swagger UI. */
+const SIGNING_SCRIPTS = ['/console/assets/leida-signing.js', '/console/assets/swagger-signing.js'];
+const SIGNING_CSS = '/console/assets/swagger-signing.css';
 
 /** Builds the OpenAPI document (also written to docs/openapi.json; a test checks for drift). */
 export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
@@ -9,28 +39,32 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
   const signed = (name: string, description: string) => ({ type: 'apiKey' as const, in: 'query', name, description });
   const config = new DocumentBuilder()
     .setTitle('Leida API')
-    .setDescription(
-      [
-        'Wire-compatible API of the zhugeleida sales radar: chat between sales reps (企业微信, WeCom) and customers',
-        '(公众号, WeChat Official Account), contacts and the radar timeline.',
-        '',
-        'Every response is the envelope `{"code", "msg", "data"}` with HTTP 200 for handled outcomes; the `code` says what happened.',
-        'Every request is signed with three query parameters: `user_id`, `timestamp` (ms) and',
-        '`rand_str = md5(timestamp + token)` (lowercase hex). On the customer surface (`/zhugeleida/gongzhonghao/`)',
-        '`user_id` is the customer; on the rep surface (`/zhugeleida/qiyeweixin/`) it is the sales rep.',
-        'A failed signature answers `{"code":400,"msg":"token异常","data":{"reason":…}}`.',
-      ].join('\n'),
-    )
+    .setDescription(DESCRIPTION)
     .setVersion('1.0')
-    .addSecurity('user_id', signed('user_id', 'The caller: a customer id on the customer surface, a rep id on the rep surface.'))
-    .addSecurity('timestamp', signed('timestamp', 'Milliseconds since the epoch, as a decimal string.'))
-    .addSecurity('rand_str', signed('rand_str', 'Lowercase hex MD5 of timestamp + token.'))
+    .addSecurity('user_id', signed('user_id', 'The caller: a customer id on the customer surface, a rep id on the rep surface. In /docs the Signature panel fills it per request.'))
+    .addSecurity('timestamp', signed('timestamp', 'Milliseconds since the epoch, as a decimal string. In /docs it is computed per request.'))
+    .addSecurity('rand_str', signed('rand_str', 'Lowercase hex MD5 of timestamp + token. In /docs it is computed per request.'))
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return applyApiDocExamples(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * Swagger UI's request interceptor. Serialised into the page by @nestjs/swagger (so it must not
+ * close over anything): it hands each request to swagger-signing.js, which signs it.
+ */
+function signInBrowser(request: { url: string }): { url: string } {
+  const signing = (globalThis as unknown as { LeidaSwaggerSigning?: { intercept(r: { url: string }): { url: string } } }).LeidaSwaggerSigning;
+  return signing ? signing.intercept(request) : request;
 }
 
 export async function setupSwagger(app: INestApplication): Promise<OpenAPIObject> {
   const document = await buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Leida API' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Leida API',
+    customJs: SIGNING_SCRIPTS,
+    customCssUrl: SIGNING_CSS,
+    swaggerOptions: { requestInterceptor: signInBrowser, displayRequestDuration: true, tryItOutEnabled: false },
+  });
   return document;
 }

@@ -1,3 +1,4 @@
+import { DocsUiModule } from '../docs-ui/docs-ui.module';
 import { ActionLogModule } from './action-log/action-log.module';
 import { CompanyModule } from './company/company.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -15,4 +16,5 @@ export const FEATURE_MODULES = [
   CustomerProfileModule,
   ActionLogModule,
   SeedModule,
+  DocsUiModule,
 ];
