@@ -3,10 +3,354 @@
  * Do not make direct changes to the file.
  */
 
-export type paths = Record<string, never>;
+export interface paths {
+    "/zhugeleida/qiyeweixin/tongxunlu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 通讯录信息 / Contact list
+         * @description The signed-in rep's customers, 10 per page by default. Empty → `{"code":302,"msg":"没有数据","data":{}}`; an unknown `order` → 402. `source` is the int code, `source_text` its label; relative times count calendar days in the business time zone.
+         */
+        get: operations["ContactListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/follow_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 跟进记录 / Follow-up notes
+         * @description The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.
+         */
+        get: operations["FollowUpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/follow_info/add/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 添加跟进记录 / Add a follow-up note
+         * @description Adds a note (1..256 characters) and sets the relation's last follow-up time. 200 `添加成功`; 307 without a relation.
+         */
+        post: operations["FollowUpController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询单个客户信息 / Customer profile
+         * @description One item in `ret_data` (`data_count` 1): the customer as the signed-in rep sees them (memo fields are per rep). `source` is the Chinese label; `day_interval` counts calendar days since the customer first appeared. 307 without a relation.
+         */
+        get: operations["CustomerProfileController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/customer/update_information/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改客户关联信息 / Update the rep's customer information
+         * @description Per-rep memo fields (other reps do not see them). `sex` (1|2) is required; a field left out keeps its value, "" clears it. `superior` and `password` are accepted and ignored. Invalid input → 303 with the field errors in `msg`.
+         */
+        post: operations["CustomerProfileController_updateInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/customer/update_expected_time/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改客户预成交时间 / Update the expected close date
+         * @description Sets (empty or absent: clears) the expected close date, adds the follow-up note `更新预计成交日期: YYYY-MM-DD` and sets the last follow-up time. Invalid input → 303 with the field errors serialised as a JSON string in `msg` (legacy quirk).
+         */
+        post: operations["CustomerProfileController_updateExpectedTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/customer/update_expected_pr/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改客户预成交率 / Update the expected close probability
+         * @description `expedted_pr` 0..100 (`80` and `80%` both mean 80); adds the follow-up note `更新预计成交率为: 80`. Invalid → 303.
+         */
+        post: operations["CustomerProfileController_updateExpectedPr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/customer/update_tag/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改客户标签 / Replace the customer's tags
+         * @description `tag_list`: JSON array of tag ids (a JSON string in a form body). Replaces the customer's tags; `[]` clears them. An id that is not a tag of the caller's company → 301 `用户标签不存在` and nothing changes.
+         */
+        post: operations["CustomerProfileController_updateTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/tag_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 标签列表 / Company tags for a customer
+         * @description The company's tags (all by default, `length` pages them), each with `is_select` when the customer carries it. 307 without a relation.
+         */
+        get: operations["TagController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/tag_list/add_tag/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 添加标签 / Create a tag and attach it
+         * @description Creates the tag `name` in the caller's company (an existing tag of that name is reused) and attaches it to the customer. `data` is `{id, name}` of the tag. 307 without a relation; invalid name → 303.
+         */
+        post: operations["TagController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/action/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按时间展示访问日志 / Radar timeline
+         * @description The signed-in rep's log of customer actions, newest first (id tie-breaker), length default 10. Filters: customer_id, action, create_date__gte / create_date__lt (calendar days in the business time zone). Returned rows are marked seen. Items: id, user_id (the rep), customer_id, headimgurl, customer_username, action, log (display name + remark), create_date.
+         */
+        get: operations["ActionLogController_time"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/action/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 雷达统计-按行为 / Action counts
+         * @description How many of each action code the rep’s customers did in [create_date__gte, create_date__lt) (default: the last 7 days, today included). ret_data lists every catalogue action with action, action_name and count; data_count is the number of actions in the range; create_date__gte / create_date__lt echo the range applied.
+         */
+        get: operations["ActionLogController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/action/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 雷达统计-按客户 / Most active customers
+         * @description The rep’s customers ranked by number of actions (then latest action, then customer id), length default 10. Optional filters action, create_date__gte, create_date__lt. Items: customer_id, customer_username, headimgurl, count, create_date (latest action), action_list [{action, action_name, count}]; data_count is the number of customers.
+         */
+        get: operations["ActionLogController_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/gongzhonghao/action/record/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录客户行为 / Record a customer action
+         * @description Stores the action with its standard remark (docs/radar-actions.md), sets the relation’s last_activity_at and pushes `radar.action` to rep u_id after commit. The same action on the same target within RADAR_DEDUPE_SECONDS is stored once (the existing id is returned). 307 without a relation with u_id; 402 for an unknown action code. data: {id}.
+         */
+        post: operations["ActionRecordController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        AddFollowInfoDto: {
+            /** @description The note, 1..256 characters (surrounding whitespace is trimmed). */
+            follow_info: string;
+        };
+        UpdateInformationDto: {
+            /**
+             * @description 1 男, 2 女 (required, as in the brief).
+             * @enum {integer}
+             */
+            sex: 1 | 2;
+            /** @description The rep's memo name for the customer (shown instead of the WeChat nickname). */
+            username?: string;
+            /** @description Alias of `username`, used only when `username` is absent (the brief's example sends both). */
+            memo_name?: string;
+            /** @description Chinese mobile number, 11 digits (a JSON number is accepted too). */
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            /** @description The customer's employer. */
+            company?: string;
+            position?: string;
+            address?: string;
+            /** @description `YYYY-M-D` or `YYYY-MM-DD`. */
+            birthday?: string;
+            /** @description Free-text remarks. */
+            mem?: string;
+            /** @description Accepted and ignored (the referrer is set when the customer arrives). */
+            superior?: Record<string, never>;
+            /** @description Accepted and ignored (customers have no password). */
+            password?: Record<string, never>;
+        };
+        UpdateExpectedTimeDto: {
+            /** @description Expected close date `YYYY-MM-DD` (`YYYY-M-D` accepted); empty or absent clears it. */
+            expected_time?: string;
+        };
+        UpdateExpectedPrDto: {
+            /**
+             * @description Expected close probability 0..100 (sic `expedted_pr`); `80` and `80%` both mean 80.
+             * @example 80%
+             */
+            expedted_pr: number | string;
+        };
+        UpdateTagsDto: {
+            /** @description JSON array of tag ids of the caller's company; replaces the customer's tags, `[]` clears them. */
+            tag_list: number[];
+        };
+        AddTagDto: {
+            /** @description Tag name, 1..32 characters; an existing tag of the company with that name is reused. */
+            name: string;
+        };
+        RecordActionDto: {
+            /** @description The rep (雷达用户) whose card, product or article the customer is looking at. */
+            u_id: number;
+            /** @description Action code: 1 查看名片, 2 查看产品, 4 查看官网, 5 复制微信, 6 转发名片, 7 咨询产品, 8 保存电话, 9 觉得靠谱, 10 拨打电话, 12 复制邮箱, 14 查看文章, 15 转发文章到朋友, 16 转发文章到朋友圈. */
+            action: number;
+            /** @description The product viewed or inquired about (actions 2 and 7 name it in the remark). */
+            product_name?: string;
+            /** @description The article viewed or forwarded (actions 14–16). */
+            article_id?: number;
+            /** @description The article's title (actions 14–16 name it in the remark). */
+            title?: string;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -14,4 +358,386 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    ContactListController_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sort order: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`,
+                 *     `-create_date`, or the same without `-` for ascending. NULLs sort last; ties by id.
+                 */
+                order?: "-expedted_pr" | "expedted_pr" | "-last_follow_time" | "last_follow_time" | "-last_activity_time" | "last_activity_time" | "-create_date" | "create_date";
+                /** @description Only customers from this source: 1 扫码, 2 转发, 3 搜索, 4 公众号文章. */
+                customer__source?: 1 | 2 | 3 | 4;
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; other codes: 302 没有数据 (empty list), 402 invalid parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    FollowUpController_list: {
+        parameters: {
+            query: {
+                /** @description The customer whose notes to list (the caller's own notes only). */
+                customer_id: number;
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    FollowUpController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AddFollowInfoDto"];
+                "application/json": components["schemas"]["AddFollowInfoDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    CustomerProfileController_profile: {
+        parameters: {
+            query: {
+                /** @description Customer id (the caller must have a relation with the customer). */
+                customer_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    CustomerProfileController_updateInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateInformationDto"];
+                "application/json": components["schemas"]["UpdateInformationDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    CustomerProfileController_updateExpectedTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateExpectedTimeDto"];
+                "application/json": components["schemas"]["UpdateExpectedTimeDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors as a JSON string in `msg`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    CustomerProfileController_updateExpectedPr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateExpectedPrDto"];
+                "application/json": components["schemas"]["UpdateExpectedPrDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    CustomerProfileController_updateTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateTagsDto"];
+                "application/json": components["schemas"]["UpdateTagsDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 301 用户标签不存在, 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    TagController_list: {
+        parameters: {
+            query: {
+                /** @description The customer whose selected tags are marked with `is_select`. */
+                customer_id: number;
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    TagController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id. */
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AddTagDto"];
+                "application/json": components["schemas"]["AddTagDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ActionLogController_time: {
+        parameters: {
+            query?: {
+                /** @description Only this customer's actions. */
+                customer_id?: number;
+                /** @description Only this action code (see docs/radar-actions.md). */
+                action?: number;
+                /** @description From this calendar day (inclusive, business time zone), `YYYY-MM-DD`. */
+                create_date__gte?: string;
+                /** @description Before this calendar day (exclusive, business time zone), `YYYY-MM-DD`. */
+                create_date__lt?: string;
+                /** @description Page number, from 1 (default 1). */
+                current_page?: number;
+                /** @description Items per page, 1..100 (default 10); 0 means all (at most 1000). */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionLogController_count: {
+        parameters: {
+            query?: {
+                /** @description Only this customer's actions. */
+                customer_id?: number;
+                /** @description From this calendar day (inclusive); default 7 days before `create_date__lt`. */
+                create_date__gte?: string;
+                /** @description Before this calendar day (exclusive); default tomorrow (so today is included). */
+                create_date__lt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionLogController_customer: {
+        parameters: {
+            query?: {
+                /** @description Count only this action code. */
+                action?: number;
+                /** @description From this calendar day (inclusive); default: no lower bound. */
+                create_date__gte?: string;
+                /** @description Before this calendar day (exclusive); default: no upper bound. */
+                create_date__lt?: string;
+                /** @description Page number, from 1 (default 1). */
+                current_page?: number;
+                /** @description Items per page, 1..100 (default 10); 0 means all (at most 1000). */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionRecordController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RecordActionDto"];
+                "application/json": components["schemas"]["RecordActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
