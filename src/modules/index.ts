@@ -1,3 +1,4 @@
+import { ChatModule } from './chat/chat.module';
 import { CompanyModule } from './company/company.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomerModule } from './customer/customer.module';
@@ -5,4 +6,4 @@ import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 
 /** The feature modules the app is made of. */
-export const FEATURE_MODULES = [HealthModule, CompanyModule, CustomerModule, ContactsModule, SeedModule];
+export const FEATURE_MODULES = [HealthModule, CompanyModule, CustomerModule, ContactsModule, SeedModule, ChatModule];

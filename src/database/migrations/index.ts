@@ -1,7 +1,8 @@
 import { Principals1764300000000 } from './1764300000000-Principals';
+import { Chat1764300001000 } from './1764300001000-Chat';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works under
  * ts-node, the compiled build and Jest's ESM mode. Add new migrations at the end.
  */
-export const MIGRATIONS = [Principals1764300000000];
+export const MIGRATIONS = [Principals1764300000000, Chat1764300001000];
