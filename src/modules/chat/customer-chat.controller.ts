@@ -6,6 +6,7 @@ import { CustomerController } from '../../common/auth/surface.decorators';
 import { list, ok } from '../../common/envelope/envelope';
 import { pageOf } from '../../common/pagination/pagination';
 import { ValidationStyle } from '../../common/validation/validation-style';
+import { ApiPageQuery, ChatExamples } from './chat.openapi';
 import { ChatService } from './chat.service';
 import { CustomerChatQueryDto, CustomerHistoryQueryDto, CustomerSendMsgDto } from './dto/customer-chat.dto';
 
@@ -15,6 +16,7 @@ export class CustomerChatController {
   constructor(private readonly chat: ChatService) {}
 
   @Post('send_msg/0')
+  @ChatExamples.send()
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({ summary: '公众号-实时聊天-发送消息 / Send a message to a rep', description: 'Stores a customer → rep message (send_type 2). 307 without a relation. Idempotent with client_msg_id.' })
@@ -24,6 +26,7 @@ export class CustomerChatController {
   }
 
   @Get('getmsg/0')
+  @ChatExamples.customerGetmsg()
   @ApiOperation({ summary: '公众号-获取最新的聊天信息 / Fetch unread rep messages', description: 'Oldest first, at most 100; marks exactly the returned messages read.' })
   async getmsg(@CurrentPrincipal() p: Principal, @Query() query: CustomerChatQueryDto) {
     const { parties, messages } = await this.chat.fetchUnread(p, query.u_id);
@@ -32,6 +35,8 @@ export class CustomerChatController {
   }
 
   @Get()
+  @ChatExamples.customerHistory()
+  @ApiPageQuery(20)
   @ApiOperation({ summary: '公众号-分页获取所有的聊天信息记录 / Conversation history', description: 'Page 1 holds the newest messages, each page oldest first; marks the conversation read.' })
   async history(@CurrentPrincipal() p: Principal, @Query() query: CustomerHistoryQueryDto) {
     const { parties, messages, total } = await this.chat.history(p, query.u_id, pageOf(query, 20));
@@ -44,6 +49,7 @@ export class CustomerChatController {
   }
 
   @Get('query_num/0')
+  @ChatExamples.queryNum()
   @ValidationStyle(302)
   @ApiOperation({ summary: '公众号-聊天-获取聊天数量 / Unread count from one rep', description: 'Invalid parameters answer code 302 (legacy quirk).' })
   async queryNum(@CurrentPrincipal() p: Principal, @Query() query: CustomerChatQueryDto) {

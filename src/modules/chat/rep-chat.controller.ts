@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
 import { list, ok } from '../../common/envelope/envelope';
 import { pageOf } from '../../common/pagination/pagination';
+import { ApiPageQuery, ChatExamples } from './chat.openapi';
 import { ChatService } from './chat.service';
 import { RepChatQueryDto, RepHistoryQueryDto, RepSendMsgDto } from './dto/rep-chat.dto';
 
@@ -14,6 +15,7 @@ export class RepChatController {
   constructor(private readonly chat: ChatService) {}
 
   @Post('send_msg/0')
+  @ChatExamples.send()
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({ summary: '企业微信-发送消息 / Send a message to a customer', description: 'Stores a rep → customer message (send_type 1) and counts as a follow-up. 307 without a relation.' })
@@ -23,6 +25,7 @@ export class RepChatController {
   }
 
   @Get('getmsg/0')
+  @ChatExamples.repGetmsg()
   @ApiOperation({ summary: '企业微信-获取最新的聊天信息 / Fetch unread customer messages', description: 'Oldest first, at most 100; marks exactly the returned messages read.' })
   async getmsg(@CurrentPrincipal() p: Principal, @Query() query: RepChatQueryDto) {
     const { parties, messages } = await this.chat.fetchUnread(p, query.customer_id);
@@ -31,6 +34,8 @@ export class RepChatController {
   }
 
   @Get()
+  @ChatExamples.repHistory()
+  @ApiPageQuery(20)
   @ApiOperation({ summary: '企业微信-分页获取所有的聊天信息记录 / Conversation history', description: 'Page 1 holds the newest messages, each page oldest first; marks the conversation read for the rep.' })
   async history(@CurrentPrincipal() p: Principal, @Query() query: RepHistoryQueryDto) {
     const { parties, messages, total } = await this.chat.history(p, query.customer_id, pageOf(query, 20));

@@ -8,6 +8,7 @@ import { PageQueryDto, pageOf } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
 import { ChatContactsService } from './chat-contacts.service';
 import { mapContact } from './chat.mapper';
+import { ApiPageQuery, ChatExamples } from './chat.openapi';
 import { ChatService } from './chat.service';
 
 /** The rep's conversation list and unread total (API.md §5.4–5.5). */
@@ -20,6 +21,8 @@ export class RepContactController {
   ) {}
 
   @Get()
+  @ChatExamples.contact()
+  @ApiPageQuery(0)
   @ApiOperation({ summary: '企业微信-聊天联系人列表 / Conversations, most recent first', description: 'length defaults to 0 (all, at most 1000). count = unread from that customer; unread_msg_num = all unread.' })
   async list(@CurrentPrincipal() p: Principal, @Query() query: PageQueryDto) {
     const r = await this.contacts.list(p, pageOf(query, 0));
@@ -32,6 +35,7 @@ export class RepContactController {
   }
 
   @Get('query_num')
+  @ChatExamples.queryNum()
   @ApiOperation({ summary: '企业微信-未读消息总数 / All unread messages', description: 'data.chatinfo_count = unread customer messages over all conversations.' })
   async queryNum(@CurrentPrincipal() p: Principal) {
     return ok('查询成功', { chatinfo_count: await this.chat.totalUnread(p) });

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -23,6 +23,7 @@ export const ChatContentProperty = () =>
 /** Optional idempotency key (≤64 chars); numbers from JSON bodies are taken as text. */
 export const ClientMsgIdProperty = () =>
   applyDecorators(
+    ApiPropertyOptional({ type: 'string', maxLength: 64 }),
     IsOptional(),
     Transform(({ value }) => (typeof value === 'number' ? String(value) : value === '' ? undefined : value)),
     IsString(),

@@ -1,4 +1,4 @@
-import { ApiHideProperty } from '@nestjs/swagger';
+import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { IdParam } from './id-param';
@@ -35,8 +35,5 @@ export class CustomerChatQueryDto {
   u_id: number;
 }
 
-export class CustomerHistoryQueryDto extends PageQueryDto {
-  /** The rep (雷达用户) id. */
-  @IdParam()
-  u_id: number;
-}
+/** History query: the other party plus `current_page` / `length` (default 20). */
+export class CustomerHistoryQueryDto extends IntersectionType(CustomerChatQueryDto, PageQueryDto) {}

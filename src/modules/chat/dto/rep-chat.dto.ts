@@ -1,4 +1,4 @@
-import { ApiHideProperty } from '@nestjs/swagger';
+import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { IdParam } from './id-param';
@@ -34,8 +34,5 @@ export class RepChatQueryDto {
   customer_id: number;
 }
 
-export class RepHistoryQueryDto extends PageQueryDto {
-  /** The customer id. */
-  @IdParam()
-  customer_id: number;
-}
+/** History query: the other party plus `current_page` / `length` (default 20). */
+export class RepHistoryQueryDto extends IntersectionType(RepChatQueryDto, PageQueryDto) {}
