@@ -211,6 +211,19 @@ describe('chat rules: content, isolation, idempotency, side effects', () => {
       expect(await messageCount(rep.id, c.id)).toBe(before);
     });
 
+    it('creates a conversation once and does not burn conversation ids on later sends', async () => {
+      const world = await createWorld(t);
+      const [rep] = world.reps;
+      const [c] = world.customers;
+      const seqValue = async () => (await t.dataSource.query(`SELECT last_value::bigint AS v FROM conversation_id_seq`))[0].v;
+      await t.post(C.send, c, { u_id: rep.id, content: text('first') });
+      const after = await seqValue();
+      for (let i = 0; i < 5; i++) await t.post(i % 2 ? R.send : C.send, i % 2 ? rep : c, i % 2 ? { customer_id: c.id, content: text('r') } : { u_id: rep.id, content: text('c') });
+      expect(await seqValue()).toBe(after);
+      const rows = await t.dataSource.query(`SELECT side, owner_id FROM chat_read_position p JOIN conversation c ON c.id = p.conversation_id WHERE c.rep_id = $1 AND c.customer_id = $2 ORDER BY side`, [rep.id, c.id]);
+      expect(rows).toEqual([{ side: 'customer', owner_id: c.id }, { side: 'rep', owner_id: rep.id }]);
+    });
+
     it('provides ChatEngagementSource: messages per customer and side since an instant', async () => {
       const world = await createWorld(t);
       const [rep] = world.reps;

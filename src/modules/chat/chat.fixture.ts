@@ -69,8 +69,7 @@ export class MessagesFixture implements FixtureSectionHandler<ValidMessage> {
       const relation = await this.relations.find(key, manager);
       if (!relation) throw new FixtureError(`${what}: rep ${r.rep_id} and customer ${r.customer_id} have no relation in company ${key.companyId}`);
 
-      await ChatStore.ensureConversation(manager, key);
-      const conv = (await ChatStore.lockConversation(manager, key))!;
+      const conv = await ChatStore.lockOrCreateConversation(manager, key);
       const clientMsgId = r.client_msg_id ?? fixtureClientId(r);
       if ((await ChatStore.findByClientId(manager, key.companyId, conv.id, r.send_type, clientMsgId)) !== undefined) continue;
       const createdAt = r.create_date ? new Date(r.create_date) : undefined;

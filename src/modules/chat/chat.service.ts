@@ -79,8 +79,7 @@ export class ChatService {
     return this.tx.run(async (tx) => {
       const m = tx.manager;
       const relation = await this.relations.require(key, m);
-      await ChatStore.ensureConversation(m, key);
-      const conv = (await ChatStore.lockConversation(m, key))!;
+      const conv = await ChatStore.lockOrCreateConversation(m, key);
       if (clientMsgId) {
         const existing = await ChatStore.findByClientId(m, key.companyId, conv.id, sendType, clientMsgId);
         if (existing !== undefined) return { id: existing };

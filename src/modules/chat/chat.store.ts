@@ -64,6 +64,17 @@ export const ChatStore = {
     }
   },
 
+  /**
+   * Locks the conversation, creating it first if needed (for sends). Creation is tried only
+   * when the row is missing: INSERT … ON CONFLICT would burn an identity value on every send.
+   */
+  async lockOrCreateConversation(m: EntityManager, key: ConversationKey): Promise<ConversationRow> {
+    const existing = await ChatStore.lockConversation(m, key);
+    if (existing) return existing;
+    await ChatStore.ensureConversation(m, key);
+    return (await ChatStore.lockConversation(m, key))!;
+  },
+
   /** Takes the conversation's lock (held to commit): serialises its sends and reads. */
   async lockConversation(m: EntityManager, key: ConversationKey): Promise<ConversationRow | undefined> {
     const [row] = await m.query(
