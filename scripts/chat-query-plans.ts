@@ -58,14 +58,20 @@ async function main() {
     const [hot] = await q(`SELECT message_count AS n, last_message_id AS last FROM conversation WHERE id = 1`);
 
     const plans: [string, string, unknown[]][] = [
-      ['Find the conversation of a pair (every endpoint)', `SELECT id, message_count, last_message_id FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3`, [1, 1, 1]],
+      [
+        'Conversation and read position of a pair (getmsg fast path, query_num, history)',
+        `SELECT c.id, c.message_count, c.last_message_id, rp.read_up_to, rp.unread_count
+         FROM conversation c JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4
+         WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = $3`,
+        [1, 1, 1, 'customer'],
+      ],
       ['Lock the conversation (send, getmsg, history mark-read)', `SELECT id FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 FOR UPDATE`, [1, 1, 1]],
       ['Idempotency lookup by client_msg_id (send)', `SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND client_msg_id = $4`, [1, 1, 2, 'k199999']],
       ['History, first page (length 20) of the 200 000-message conversation', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`, [1, 1, hot.n - 19, hot.n]],
       ['History, deep page (page 9 000, length 20)', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`, [1, 1, hot.n - 9000 * 20 + 1, hot.n - 8999 * 20]],
       ['getmsg: unread of one side after the read position (limit 100)', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND id > $4 ORDER BY id LIMIT 100`, [1, 1, 2, hot.last - 1000]],
       ['History mark-read: newest message of the other side', `SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 ORDER BY id DESC LIMIT 1`, [1, 1, 2]],
-      ['Read position (customer query_num, getmsg fast path)', `SELECT read_up_to, unread_count FROM chat_read_position WHERE conversation_id = $1 AND side = $2`, [1, 'customer']],
+      ['Read position under the lock (getmsg)', `SELECT read_up_to, unread_count FROM chat_read_position WHERE conversation_id = $1 AND side = $2`, [1, 'customer']],
       ['All unread of a rep with 5 000 conversations (rep query_num, contact total)', `SELECT COALESCE(SUM(unread_count), 0)::int AS n FROM chat_read_position WHERE company_id = $1 AND side = $2 AND owner_id = $3`, [1, 'rep', 1]],
       [
         'Contact list, first page of 20 for a rep with 5 000 conversations',

@@ -80,6 +80,8 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
   }
 
   async handleConnection(socket: WebSocket, request: IncomingMessage): Promise<void> {
+    // An 'error' without a listener would throw; a socket failing mid-handshake is just dropped.
+    socket.on('error', () => socket.terminate());
     const query = Object.fromEntries(new URL(request.url ?? '/', 'http://localhost').searchParams);
     const role = query.role;
     if (role !== 'customer' && role !== 'rep') {
@@ -104,7 +106,6 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw) => this.onClientFrame(connection, raw.toString()));
     socket.on('close', () => this.unregister(connection));
-    socket.on('error', () => this.unregister(connection));
     this.send(connection, { event: 'ready', data: { role: principal.role, id: principal.id } });
   }
 

@@ -28,11 +28,14 @@ export interface SendInput {
 }
 
 export interface MessagesResult {
-  parties: ChatParties;
+  /** Null when there are no messages to render. */
+  parties: ChatParties | null;
   messages: MessageRow[];
 }
 
-export interface HistoryResult extends MessagesResult {
+export interface HistoryResult {
+  parties: ChatParties;
+  messages: MessageRow[];
   total: number;
 }
 
@@ -63,9 +66,14 @@ export class ChatService {
   /** The relation must exist (307), then both profiles for rendering. */
   async parties(key: ConversationKey): Promise<ChatParties> {
     const relation = await this.relations.require(key);
+    return this.profiles(key, relation.memoName);
+  }
+
+  private async profiles(key: ConversationKey, memoName: string | null): Promise<ChatParties> {
     const [rep, customer] = await Promise.all([this.companies.findRep(key.companyId, key.repId), this.customers.findCustomer(key.companyId, key.customerId)]);
+    // A relation always joins a rep and a customer of its company; anything else is no relation.
     if (!rep || !customer) throw Errors.noRelation();
-    return { rep, customer, memoName: relation.memoName };
+    return { rep, customer, memoName };
   }
 
   async send(p: Principal, input: SendInput): Promise<{ id: number }> {
@@ -112,17 +120,18 @@ export class ChatService {
     });
   }
 
-  /** getmsg: the caller's unread messages, oldest first, marking exactly those read. */
+  /**
+   * getmsg: the caller's unread messages, oldest first, marking exactly those read. `parties`
+   * is loaded only when there is something to render (polling mostly finds nothing).
+   */
   async fetchUnread(p: Principal, otherId: number): Promise<MessagesResult> {
     const key = ChatService.keyOf(p, otherId);
-    const parties = await this.parties(key);
     const side: ChatSide = p.role;
-    const conv = await ChatStore.findConversation(this.dataSource.manager, key);
-    if (!conv) return { parties, messages: [] };
+    const relation = await this.relations.require(key);
     // Polling fast path: nothing unread as of now means nothing to lock; a message committed
     // after this read is still after the read position and comes with the next call.
-    const position = await ChatStore.readPosition(this.dataSource.manager, conv.id, side);
-    if (!position || position.unreadCount === 0) return { parties, messages: [] };
+    const conv = await ChatStore.findWithPosition(this.dataSource.manager, key, side);
+    if (!conv || conv.unreadCount === 0) return { parties: null, messages: [] };
 
     const messages = await this.tx.run(async (tx) => {
       await ChatStore.lockConversation(tx.manager, key);
@@ -135,7 +144,7 @@ export class ChatService {
       }
       return rows;
     });
-    return { parties, messages };
+    return { parties: messages.length ? await this.profiles(key, relation.memoName) : null, messages };
   }
 
   /** History page (page 1 = newest); opening it marks the whole conversation read for the caller. */
@@ -144,7 +153,7 @@ export class ChatService {
     const parties = await this.parties(key);
     const side: ChatSide = p.role;
     const m = this.dataSource.manager;
-    const conv = await ChatStore.findConversation(m, key);
+    const conv = await ChatStore.findWithPosition(m, key, side);
     if (!conv) return { parties, messages: [], total: 0 };
 
     // Page by seq range: seq is gapless (allocated under the lock), so no OFFSET scan.
@@ -152,8 +161,7 @@ export class ChatService {
     const fromSeq = Math.max(1, toSeq - page.limit + 1);
     const messages = toSeq >= 1 ? await ChatStore.messagesBySeq(m, key.companyId, conv.id, fromSeq, toSeq) : [];
 
-    const position = await ChatStore.readPosition(m, conv.id, side);
-    if (position && position.unreadCount > 0) {
+    if (conv.unreadCount > 0) {
       await this.tx.run(async (tx) => {
         await ChatStore.lockConversation(tx.manager, key);
         const newest = await ChatStore.newestIdOfSide(tx.manager, key.companyId, conv.id, incomingSendType(side));
@@ -169,9 +177,7 @@ export class ChatService {
   async unreadCount(p: Principal, otherId: number): Promise<number> {
     const key = ChatService.keyOf(p, otherId);
     await this.relations.require(key);
-    const conv = await ChatStore.findConversation(this.dataSource.manager, key);
-    if (!conv) return 0;
-    return (await ChatStore.readPosition(this.dataSource.manager, conv.id, p.role))?.unreadCount ?? 0;
+    return (await ChatStore.findWithPosition(this.dataSource.manager, key, p.role))?.unreadCount ?? 0;
   }
 
   /** All unread messages of the caller across their conversations. */

@@ -39,11 +39,14 @@ const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoTyp
  * plans documented in docs/chat-query-plans.md are the ones the code runs.
  */
 export const ChatStore = {
-  async findConversation(m: EntityManager, key: ConversationKey): Promise<ConversationRow | undefined> {
+  /** The conversation with one side's read position, in one lookup (the polling path). */
+  async findWithPosition(m: EntityManager, key: ConversationKey, side: ChatSide): Promise<(ConversationRow & ReadPositionRow) | undefined> {
     const [row] = await m.query(
-      `SELECT id, message_count AS "messageCount", last_message_id AS "lastMessageId"
-       FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3`,
-      [key.companyId, key.repId, key.customerId],
+      `SELECT c.id, c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
+              rp.read_up_to AS "readUpTo", rp.unread_count AS "unreadCount"
+       FROM conversation c JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4
+       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = $3`,
+      [key.companyId, key.repId, key.customerId, side],
     );
     return row;
   },

@@ -30,7 +30,7 @@ export class CustomerChatController {
   @ApiOperation({ summary: '公众号-获取最新的聊天信息 / Fetch unread rep messages', description: 'Oldest first, at most 100; marks exactly the returned messages read.' })
   async getmsg(@CurrentPrincipal() p: Principal, @Query() query: CustomerChatQueryDto) {
     const { parties, messages } = await this.chat.fetchUnread(p, query.u_id);
-    const items = messages.map((m) => this.chat.render('customer', m, parties));
+    const items = parties ? messages.map((m) => this.chat.render('customer', m, parties)) : [];
     return ok(items.length ? '实时获取-最新聊天信息成功' : '没有得到实时聊天信息', list(items, items.length));
   }
 

@@ -29,7 +29,7 @@ export class RepChatController {
   @ApiOperation({ summary: '企业微信-获取最新的聊天信息 / Fetch unread customer messages', description: 'Oldest first, at most 100; marks exactly the returned messages read.' })
   async getmsg(@CurrentPrincipal() p: Principal, @Query() query: RepChatQueryDto) {
     const { parties, messages } = await this.chat.fetchUnread(p, query.customer_id);
-    const items = messages.map((m) => this.chat.render('rep', m, parties));
+    const items = parties ? messages.map((m) => this.chat.render('rep', m, parties)) : [];
     return ok(items.length ? '实时获取-最新聊天信息成功' : '没有得到实时聊天信息', list(items, items.length));
   }
 
