@@ -136,6 +136,28 @@ describe('realtime /ws (API.md §7)', () => {
     }
   });
 
+  itOnPostgres('re-establishes LISTEN after the listener connection is killed', async () => {
+    const rep = w.reps[0];
+    const c = w.customers[0];
+    const probe = await WsProbe.connect(host, 'rep', rep);
+    const killed = await t.dataSource.query(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'leida-realtime-listener' AND datname = current_database()`,
+    );
+    expect(killed.length).toBeGreaterThan(0);
+    // The bus reconnects within its first backoff step (0.5 s); poll until a push gets through.
+    const deadline = Date.now() + 10_000;
+    for (let i = 0; ; i++) {
+      const sent = await t.post(C.send, c, { u_id: rep.id, content: text(`after reconnect ${i}`) });
+      try {
+        await probe.next('chat.message', (d) => d.id === sent.body.data.id, 300);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    await probe.close();
+  });
+
   it('uses the PostgreSQL bus on a real server and the in-process bus on PGlite', async () => {
     const { EventBus } = await import('../../src/realtime/realtime-event');
     const bus = t.app.get(EventBus);
