@@ -28,11 +28,8 @@ export interface LegacyEnvelope<D = Record<string, unknown>> {
   data: D;
 }
 
-/**
- * A path missing from docs/openapi.json is typed loosely. Once every module is in the document,
- * make this `never` so a mistyped path is a compile error.
- */
-type PendingOperation = { parameters: { query?: Record<string, string | number> }; responses: { 200: { content: { 'application/json': unknown } } } };
+/** A path missing from docs/openapi.json is a compile error. */
+type PendingOperation = never;
 
 /** The generated operation type for a path and method. */
 type OperationOf<P extends string, M extends 'get' | 'post'> = P extends keyof paths

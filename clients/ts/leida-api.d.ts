@@ -284,6 +284,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zhugeleida/gongzhonghao/chat/send_msg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公众号-实时聊天-发送消息 / Send a message to a rep
+         * @description Stores a customer → rep message (send_type 2). 307 without a relation. Idempotent with client_msg_id.
+         */
+        post: operations["CustomerChatController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/gongzhonghao/chat/getmsg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公众号-获取最新的聊天信息 / Fetch unread rep messages
+         * @description Oldest first, at most 100; marks exactly the returned messages read.
+         */
+        get: operations["CustomerChatController_getmsg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/gongzhonghao/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公众号-分页获取所有的聊天信息记录 / Conversation history
+         * @description Page 1 holds the newest messages, each page oldest first; marks the conversation read.
+         */
+        get: operations["CustomerChatController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/gongzhonghao/chat/query_num/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公众号-聊天-获取聊天数量 / Unread count from one rep
+         * @description Invalid parameters answer code 302 (legacy quirk).
+         */
+        get: operations["CustomerChatController_queryNum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/chat/send_msg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业微信-发送消息 / Send a message to a customer
+         * @description Stores a rep → customer message (send_type 1) and counts as a follow-up. 307 without a relation.
+         */
+        post: operations["RepChatController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/chat/getmsg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-获取最新的聊天信息 / Fetch unread customer messages
+         * @description Oldest first, at most 100; marks exactly the returned messages read.
+         */
+        get: operations["RepChatController_getmsg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-分页获取所有的聊天信息记录 / Conversation history
+         * @description Page 1 holds the newest messages, each page oldest first; marks the conversation read for the rep.
+         */
+        get: operations["RepChatController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-聊天联系人列表 / Conversations, most recent first
+         * @description length defaults to 0 (all, at most 1000). count = unread from that customer; unread_msg_num = all unread.
+         */
+        get: operations["RepContactController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/contact/query_num": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-未读消息总数 / All unread messages
+         * @description data.chatinfo_count = unread customer messages over all conversations.
+         */
+        get: operations["RepContactController_queryNum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -349,6 +529,32 @@ export interface components {
             article_id?: number;
             /** @description The article's title (actions 14–16 name it in the remark). */
             title?: string;
+        };
+        CustomerSendMsgDto: {
+            /** @description The rep (雷达用户) the message goes to. */
+            u_id: number;
+            /**
+             * @description Message content: a JSON object (JSON body) or the same object as a JSON string (form body). info_type 1 text {msg 1..2000}; 2 product inquiry {product_cover_url, product_name, product_price}; 3 phone request {msg}; 4 image {url}; 5 video {url}. Other keys are dropped.
+             * @example {"info_type":1,"msg":"你好"}
+             */
+            content: {
+                [key: string]: unknown;
+            } | string;
+            /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
+            client_msg_id?: string;
+        };
+        RepSendMsgDto: {
+            /** @description The customer the message goes to. */
+            customer_id: number;
+            /**
+             * @description Message content: a JSON object (JSON body) or the same object as a JSON string (form body). info_type 1 text {msg 1..2000}; 2 product inquiry {product_cover_url, product_name, product_price}; 3 phone request {msg}; 4 image {url}; 5 video {url}. Other keys are dropped.
+             * @example {"info_type":1,"msg":"你好"}
+             */
+            content: {
+                [key: string]: unknown;
+            } | string;
+            /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
+            client_msg_id?: string;
         };
     };
     responses: never;
@@ -737,6 +943,224 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CustomerChatController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CustomerSendMsgDto"];
+                "application/json": components["schemas"]["CustomerSendMsgDto"];
+            };
+        };
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CustomerChatController_getmsg: {
+        parameters: {
+            query: {
+                /** @description The rep (雷达用户) id. */
+                u_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CustomerChatController_history: {
+        parameters: {
+            query: {
+                /** @description The rep (雷达用户) id. */
+                u_id: number;
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CustomerChatController_queryNum: {
+        parameters: {
+            query: {
+                /** @description The rep (雷达用户) id. */
+                u_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    RepChatController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RepSendMsgDto"];
+                "application/json": components["schemas"]["RepSendMsgDto"];
+            };
+        };
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    RepChatController_getmsg: {
+        parameters: {
+            query: {
+                /** @description The customer id. */
+                customer_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    RepChatController_history: {
+        parameters: {
+            query: {
+                /** @description The customer id. */
+                customer_id: number;
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    RepContactController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                current_page?: number;
+                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    RepContactController_queryNum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Always HTTP 200; see `code`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
         };
     };

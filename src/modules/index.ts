@@ -1,5 +1,6 @@
 import { DocsUiModule } from '../docs-ui/docs-ui.module';
 import { ActionLogModule } from './action-log/action-log.module';
+import { ChatModule } from './chat/chat.module';
 import { CompanyModule } from './company/company.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomerProfileModule } from './customer/customer-profile.module';
@@ -15,6 +16,7 @@ export const FEATURE_MODULES = [
   ContactsModule,
   CustomerProfileModule,
   ActionLogModule,
+  ChatModule,
   SeedModule,
   DocsUiModule,
 ];

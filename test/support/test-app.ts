@@ -58,7 +58,10 @@ export class TestApp {
   static async start(overrides: Partial<AppConfig> = {}, extraModules: Type[] = [], logDestination?: DestinationStream): Promise<TestApp> {
     const url = process.env.LEIDA_TEST_DATABASE_URL;
     if (!url) throw new Error('LEIDA_TEST_DATABASE_URL is not set: run the e2e tests through jest (global setup)');
-    const app = await createApp({ config: testConfig(overrides), databaseUrl: url, extraModules, logDestination });
+    // On a real server the app gets databaseUrl like production, so realtime events go through
+    // LISTEN/NOTIFY (PgNotifyEventBus); on PGlite they stay in process (LocalEventBus).
+    const config = testConfig({ databaseUrl: onRealPostgres() ? url : undefined, ...overrides });
+    const app = await createApp({ config, databaseUrl: url, extraModules, logDestination });
     return new TestApp(app);
   }
 
@@ -108,6 +111,14 @@ export class TestApp {
   /** POST `path` signed by `who`; the body is form-encoded unless encoding is 'json'. */
   post(path: string, who: Signer, body: Record<string, unknown> | string, encoding: BodyEncoding = 'form', query: Record<string, string | number> = {}): Promise<Reply> {
     return this.request('POST', signedUrl(path, who, query), { body, encoding });
+  }
+
+  /** Listens on a free loopback port (for WebSocket tests); returns `host:port`. */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.getHttpServer().address();
+    if (!address || typeof address === 'string') throw new Error('no TCP address');
+    return `127.0.0.1:${address.port}`;
   }
 
   async close(): Promise<void> {

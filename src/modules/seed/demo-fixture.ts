@@ -47,6 +47,19 @@ export const DEMO_FIXTURE: Fixture = {
     { rep_id: 1, customer_id: 1, action: 8, create_date: '2026-11-28T09:10:00+08:00' },
     { rep_id: 2, customer_id: 1, action: 1, create_date: '2026-11-27T11:00:00+08:00' },
   ],
+  messages: [
+    { rep_id: 1, customer_id: 1, send_type: 2, content: { info_type: 1, msg: '你好,想了解一下你们的产品' }, create_date: '2026-11-27T01:30:00.000Z' },
+    { rep_id: 1, customer_id: 1, send_type: 1, content: { info_type: 1, msg: '您好!很高兴为您服务,请问您关注哪款产品?' }, create_date: '2026-11-27T01:31:12.000Z' },
+    {
+      rep_id: 1,
+      customer_id: 1,
+      send_type: 2,
+      content: { info_type: 2, product_cover_url: 'statics/zhugeleida/imgs/chat/product.png', product_name: '雷达AI名片', product_price: '998' },
+      create_date: '2026-11-27T01:32:40.000Z',
+    },
+    { rep_id: 1, customer_id: 1, send_type: 1, content: { info_type: 3, msg: '' }, create_date: '2026-11-27T01:33:05.000Z' },
+    { rep_id: 1, customer_id: 2, send_type: 2, content: { info_type: 4, url: 'statics/zhugeleida/imgs/chat/screenshot.png' }, create_date: '2026-11-28T00:05:00.000Z' },
+  ],
 };
 
 /** The principals whose signed example URLs are printed after seeding. */

@@ -1,0 +1,33 @@
+import type { RealtimeEvent } from '../../realtime/realtime-event';
+import type { ChatSide } from './entities/read-position.entity';
+import type { ConversationKey } from './chat.store';
+
+/**
+ * The chat events of API.md §7 (payloads documented in docs/realtime.md). Each names the other
+ * party the way that principal's REST calls do: `u_id` (the rep) for a customer, `customer_id`
+ * for a rep.
+ */
+export const ChatEvents = {
+  message(to: ChatSide, key: ConversationKey, item: Record<string, unknown>): RealtimeEvent {
+    return { to: principal(to, key), event: 'chat.message', data: item };
+  },
+
+  /** Unread counts of the receiving principal after a change. */
+  unread(to: ChatSide, key: ConversationKey, conversationUnread: number, totalUnread: number): RealtimeEvent {
+    const data =
+      to === 'rep'
+        ? { customer_id: key.customerId, count: conversationUnread, unread_msg_num: totalUnread }
+        : { u_id: key.repId, chatinfo_count: conversationUnread, total_count: totalUnread };
+    return { to: principal(to, key), event: 'chat.unread', data };
+  },
+
+  /** Tells `to` that the other side has read `to`'s messages up to `readUpTo` (a message id). */
+  read(to: ChatSide, key: ConversationKey, readUpTo: number): RealtimeEvent {
+    const data = to === 'rep' ? { customer_id: key.customerId, read_up_to: readUpTo } : { u_id: key.repId, read_up_to: readUpTo };
+    return { to: principal(to, key), event: 'chat.read', data };
+  },
+};
+
+function principal(side: ChatSide, key: ConversationKey): RealtimeEvent['to'] {
+  return side === 'rep' ? { role: 'rep', id: key.repId } : { role: 'customer', id: key.customerId };
+}

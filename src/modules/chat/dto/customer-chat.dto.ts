@@ -1,0 +1,39 @@
+import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/pagination';
+import { IdParam } from './id-param';
+import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
+
+/** Body of 4.1 send_msg (customer → rep). */
+export class CustomerSendMsgDto {
+  /** The rep (雷达用户) the message goes to. */
+  @IdParam()
+  u_id: number;
+
+  @ChatContentProperty()
+  content: unknown;
+
+  /** Idempotency key: resending the same key in this conversation stores nothing new. */
+  @ClientMsgIdProperty()
+  client_msg_id?: string;
+
+  /** Accepted and ignored: the server sets send_type 2 from the surface. */
+  @ApiHideProperty()
+  @Allow()
+  send_type?: unknown;
+
+  /** Accepted and ignored: the customer is the signed-in caller. */
+  @ApiHideProperty()
+  @Allow()
+  customer_id?: unknown;
+}
+
+/** `u_id`: the rep whose conversation with the calling customer is meant. */
+export class CustomerChatQueryDto {
+  /** The rep (雷达用户) id. */
+  @IdParam()
+  u_id: number;
+}
+
+/** History query: the other party plus `current_page` / `length` (default 20). */
+export class CustomerHistoryQueryDto extends IntersectionType(CustomerChatQueryDto, PageQueryDto) {}

@@ -1,0 +1,38 @@
+import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/pagination';
+import { IdParam } from './id-param';
+import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
+
+/** Body of 5.1 send_msg (rep → customer); the sender is always the signed-in rep. */
+export class RepSendMsgDto {
+  /** The customer the message goes to. */
+  @IdParam()
+  customer_id: number;
+
+  @ChatContentProperty()
+  content: unknown;
+
+  /** Idempotency key: resending the same key in this conversation stores nothing new. */
+  @ClientMsgIdProperty()
+  client_msg_id?: string;
+
+  /** Accepted and ignored: the server sets send_type 1 from the surface. */
+  @ApiHideProperty()
+  @Allow()
+  send_type?: unknown;
+
+  /** Accepted and ignored (the legacy trusted it): the rep is the signed-in caller. */
+  @ApiHideProperty()
+  @Allow()
+  u_id?: unknown;
+}
+
+export class RepChatQueryDto {
+  /** The customer id. */
+  @IdParam()
+  customer_id: number;
+}
+
+/** History query: the other party plus `current_page` / `length` (default 20). */
+export class RepHistoryQueryDto extends IntersectionType(RepChatQueryDto, PageQueryDto) {}
