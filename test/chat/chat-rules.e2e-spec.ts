@@ -1,39 +1,14 @@
-import { Global, Injectable, Module } from '@nestjs/common';
-import type { Tx } from '../../src/database/transaction-runner';
-import { ChatEngagementSource, RadarActionInput, RadarActionRecorder } from '../../src/modules/action-log/radar-ports';
+import { ChatEngagementSource } from '../../src/modules/action-log/radar-ports';
 import { createWorld, World } from '../support/world';
 import { TestApp } from '../support/test-app';
 import { C, R, text } from './chat-paths';
 
-/**
- * Stands in for ActionLog's binding of the RadarActionRecorder port (ActionLog is built in
- * another branch): records what Chat asked for and whether it came inside the transaction.
- */
-@Injectable()
-class RecordingRadar extends RadarActionRecorder {
-  readonly calls: { input: RadarActionInput; inTransaction: boolean }[] = [];
-  failNext = false;
-  async record(tx: Tx, input: RadarActionInput): Promise<void> {
-    this.calls.push({ input, inTransaction: tx.manager.queryRunner?.isTransactionActive === true });
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('radar write failed');
-    }
-  }
-}
-
-@Global()
-@Module({ providers: [RecordingRadar, { provide: RadarActionRecorder, useExisting: RecordingRadar }], exports: [RadarActionRecorder] })
-class RecordingRadarModule {}
-
 describe('chat rules: content, isolation, idempotency, side effects', () => {
   let t: TestApp;
   let w: World;
-  let radar: RecordingRadar;
   beforeAll(async () => {
-    t = await TestApp.start({}, [RecordingRadarModule]);
+    t = await TestApp.start();
     w = await createWorld(t);
-    radar = t.app.get(RecordingRadar);
   });
   afterAll(async () => t.close());
 
@@ -187,28 +162,38 @@ describe('chat rules: content, isolation, idempotency, side effects', () => {
       expect((await relation(rep.id, c.id)).last_follow_at).toBeInstanceOf(Date);
     });
 
-    it('a customer product inquiry records radar action 7 inside the transaction; other messages do not', async () => {
+    const radarRows = (repId: number, customerId: number) =>
+      t.dataSource.query(`SELECT action, product_name, remark FROM radar_action WHERE rep_id = $1 AND customer_id = $2 ORDER BY id`, [repId, customerId]);
+
+    it('a customer product inquiry records radar action 7 (ActionLog) and the rep sees it on the radar; other messages do not', async () => {
       const [rep] = w.reps;
       const c = w.customers[2];
-      radar.calls.length = 0;
       await t.post(C.send, c, { u_id: rep.id, content: text('just text') });
       await t.post(R.send, rep, { customer_id: c.id, content: { info_type: 2, product_name: 'rep card' } });
-      expect(radar.calls).toEqual([]);
-      await t.post(C.send, c, { u_id: rep.id, content: { info_type: 2, product_name: '智能雷达', product_price: '¥99', product_cover_url: 'statics/p.png' } }, 'form');
-      expect(radar.calls).toEqual([
-        { input: { companyId: w.companyId, repId: rep.id, customerId: c.id, action: 7, productName: '智能雷达' }, inTransaction: true },
-      ]);
+      expect(await radarRows(rep.id, c.id)).toEqual([]);
+      const sent = await t.post(C.send, c, { u_id: rep.id, content: { info_type: 2, product_name: '智能雷达', product_price: '¥99', product_cover_url: 'statics/p.png' } }, 'form');
+      expect(sent.body.code).toBe(200);
+      expect(await radarRows(rep.id, c.id)).toEqual([{ action: 7, product_name: '智能雷达', remark: '咨询了产品《智能雷达》' }]);
+      const timeline = await t.get('/zhugeleida/qiyeweixin/action/time', rep, { customer_id: c.id });
+      expect(timeline.body.data.ret_data[0]).toMatchObject({ action: 7, customer_id: c.id, log: 'Customer2咨询了产品《智能雷达》' });
     });
 
-    it('stores nothing when recording the radar action fails (same transaction)', async () => {
+    it('stores neither the message nor the action when recording the radar action fails (one transaction)', async () => {
       const [rep] = w.reps;
       const c = w.customers[2];
       const before = await messageCount(rep.id, c.id);
-      radar.failNext = true;
-      const res = await t.post(C.send, c, { u_id: rep.id, content: { info_type: 2, product_name: 'x' } });
-      expect(res.status).toBe(500);
-      expect(res.body.code).toBe(500);
+      const actionsBefore = (await radarRows(rep.id, c.id)).length;
+      // Make the radar write itself fail inside the database, after the message was inserted.
+      await t.dataSource.query(`ALTER TABLE radar_action ADD CONSTRAINT test_no_fail_me CHECK (product_name IS DISTINCT FROM 'FAIL-ME') NOT VALID`);
+      try {
+        const res = await t.post(C.send, c, { u_id: rep.id, content: { info_type: 2, product_name: 'FAIL-ME' } });
+        expect(res.status).toBe(500);
+        expect(res.body.code).toBe(500);
+      } finally {
+        await t.dataSource.query(`ALTER TABLE radar_action DROP CONSTRAINT test_no_fail_me`);
+      }
       expect(await messageCount(rep.id, c.id)).toBe(before);
+      expect(await radarRows(rep.id, c.id)).toHaveLength(actionsBefore);
     });
 
     it('creates a conversation once and does not burn conversation ids on later sends', async () => {
