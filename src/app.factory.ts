@@ -6,7 +6,6 @@ import { WsAdapter } from '@nestjs/platform-ws';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ValidationFailed } from './common/errors/api-error';
-import { toErrorResponse } from './common/errors/error-response';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
 import { toFieldErrors } from './common/validation/class-validator-errors';
 import type { AppConfig } from './config/app-config';
@@ -47,12 +46,6 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   registerBodyParsers(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // Errors raised by Fastify itself (oversize body, aborted request) get the envelope too.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const response = toErrorResponse(error);
-    if (response.errorId) app.get(Logger).error({ err: error, error_id: response.errorId }, 'unexpected error');
-    void reply.status(response.status).send(response.body);
   });
 
   if (config.rateLimitPerMinute > 0) {

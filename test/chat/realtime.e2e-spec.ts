@@ -2,7 +2,7 @@ import { signQuery } from '../../src/common/auth/signature';
 import { createWorld, World } from '../support/world';
 import { itOnPostgres, onRealPostgres, TestApp } from '../support/test-app';
 import { C, R, text } from './chat-paths';
-import { WsProbe } from './ws-probe';
+import { WsProbe } from '../support/ws-probe';
 
 describe('realtime /ws (API.md §7)', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { signQuery } from '../../src/common/auth/signature';
-import type { Signer } from '../support/test-app';
+import type { Signer } from './test-app';
 
 export interface Frame {
   event: string;
