@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const database = await resolveDatabase(config);
-  const app = await createApp({ config, databaseUrl: database.url });
+  const app = await createApp({ config: database.config, databaseUrl: database.url });
   const logger = new Logger('Leida');
   // Graceful shutdown: stop accepting, let in-flight requests finish (Fastify's close), close
   // the pool and sockets (Nest shutdown hooks), then the embedded database and its lock.

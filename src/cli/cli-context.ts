@@ -10,7 +10,7 @@ import { resolveDatabase } from '../database/resolve-database';
 export async function withAppContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = { ...validateEnv(), logLevel: 'warn' as const };
   const database = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, logger: createRootLogger(config) }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: database.config, databaseUrl: database.url, logger: createRootLogger(config) }), { logger: ['error', 'warn'] });
   try {
     return await work(app);
   } finally {

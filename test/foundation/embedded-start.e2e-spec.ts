@@ -64,7 +64,26 @@ describe('npm start without PostgreSQL (embedded PGlite)', () => {
       // The printed signed URL works (rep 1 of the demo company).
       const signed = /(http:\/\/127\.0\.0\.1:\d+\/zhugeleida\/qiyeweixin\/\S+)/.exec(out)![1];
       const reply = (await (await fetch(signed)).json()) as { code: number };
-      expect(reply.code).not.toBe(400);
+      expect(reply.code).toBe(200);
+
+      // Concurrent requests (reads, chat sends, polls) all succeed on the single embedded backend.
+      const query = new URL(signed).search.slice(1);
+      const customerUrl = /(http:\/\/127\.0\.0\.1:\d+\/zhugeleida\/gongzhonghao\/\S+)/.exec(out)![1];
+      const customerQuery = new URL(customerUrl).search.slice(1).replace(/&u_id=\d+/, '');
+      const base = `http://127.0.0.1:${port}`;
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => [
+          fetch(`${base}/zhugeleida/qiyeweixin/tongxunlu?${query}`),
+          fetch(`${base}/zhugeleida/qiyeweixin/chat/getmsg/0?${query}&customer_id=1`),
+          fetch(`${base}/zhugeleida/gongzhonghao/chat/send_msg/0?${customerQuery}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: `u_id=1&content=${encodeURIComponent(JSON.stringify({ info_type: 1, msg: `burst ${i}` }))}`,
+          }),
+        ]).flat(),
+      );
+      const codes = await Promise.all(burst.map(async (r) => ((await r.json()) as { code: number }).code));
+      expect(codes.filter((c) => c !== 200)).toEqual([]);
 
       // A second process on the same directory is refused with a clear message.
       const second = startServer(dataDir, port + 1);

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { signQuery } from '../../src/common/auth/signature';
 import { AppConfig, validateEnv } from '../../src/config/app-config';
+import { EMBEDDED_POOL_SIZE } from '../../src/database/resolve-database';
 import { FixtureImporter } from '../../src/modules/seed/fixture-importer.service';
 
 export interface Signer {
@@ -36,7 +37,9 @@ export function itOnPostgres(name: string, fn: () => Promise<void>, timeout?: nu
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize: 5, rateLimitPerMinute: 0, ...overrides };
+  // On PGlite, one connection like the embedded server (see EMBEDDED_POOL_SIZE).
+  const dbPoolSize = onRealPostgres() ? 5 : EMBEDDED_POOL_SIZE;
+  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize, rateLimitPerMinute: 0, ...overrides };
 }
 
 export const randomToken = () => randomBytes(16).toString('hex');
