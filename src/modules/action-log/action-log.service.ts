@@ -66,7 +66,8 @@ export class ActionLogService implements RadarActionRecorder {
 
   /** RadarActionRecorder port (e.g. Chat's product inquiry, action 7) inside the caller's transaction. */
   async record(tx: Tx, input: RadarActionInput): Promise<void> {
-    const profile = await this.customers.findCustomer(input.companyId, input.customerId);
+    // Inside the caller's transaction: read through its connection, never a second one.
+    const profile = await this.customers.findCustomer(input.companyId, input.customerId, tx.manager);
     await this.recordAction(tx, input, profile);
   }
 

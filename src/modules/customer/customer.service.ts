@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CustomerEntity } from './entities/customer.entity';
 
 /** Public view of a customer for other modules (no token). */
@@ -28,8 +28,10 @@ export class CustomerService {
     return this.customers.findOne({ where: { id } });
   }
 
-  async findCustomer(companyId: number, id: number): Promise<CustomerProfile | null> {
-    const row = await this.customers.findOne({ where: { id, companyId } });
+  /** Pass the manager when inside a transaction: the read then uses the transaction's connection. */
+  async findCustomer(companyId: number, id: number, manager?: EntityManager): Promise<CustomerProfile | null> {
+    const repo = manager ? manager.getRepository(CustomerEntity) : this.customers;
+    const row = await repo.findOne({ where: { id, companyId } });
     return row ? toProfile(row) : null;
   }
 
