@@ -12,8 +12,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 通讯录信息 / Contact list
-         * @description The signed-in rep's customers, 10 per page by default. Empty → `{"code":302,"msg":"没有数据","data":{}}`; an unknown `order` → 402. `source` is the int code, `source_text` its label; relative times count calendar days in the business time zone.
+         * 企业微信-通讯录信息 / Contact list
+         * @description The signed-in rep's customers, 10 per page by default. Empty → `{"code":302,"msg":"没有数据","data":{}}`; an unknown `order` → 402. `source` is the int code, `source_text` its label; relative times count calendar days in the business time zone. `order`: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`, `-create_date` or their ascending forms.
          */
         get: operations["ContactListController_list"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 跟进记录 / Follow-up notes
+         * 企业微信-跟进记录 / Follow-up notes
          * @description The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.
          */
         get: operations["FollowUpController_list"];
@@ -54,7 +54,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 添加跟进记录 / Add a follow-up note
+         * 企业微信-添加跟进记录 / Add a follow-up note
          * @description Adds a note (1..256 characters) and sets the relation's last follow-up time. 200 `添加成功`; 307 without a relation.
          */
         post: operations["FollowUpController_add"];
@@ -72,7 +72,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 查询单个客户信息 / Customer profile
+         * 企业微信-查询单个客户信息 / Customer profile
          * @description One item in `ret_data` (`data_count` 1): the customer as the signed-in rep sees them (memo fields are per rep). `source` is the Chinese label; `day_interval` counts calendar days since the customer first appeared. 307 without a relation.
          */
         get: operations["CustomerProfileController_profile"];
@@ -94,7 +94,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 修改客户关联信息 / Update the rep's customer information
+         * 企业微信-修改客户关联信息 / Update the rep's customer information
          * @description Per-rep memo fields (other reps do not see them). `sex` (1|2) is required; a field left out keeps its value, "" clears it. `superior` and `password` are accepted and ignored. Invalid input → 303 with the field errors in `msg`.
          */
         post: operations["CustomerProfileController_updateInformation"];
@@ -114,7 +114,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 修改客户预成交时间 / Update the expected close date
+         * 企业微信-修改客户预成交时间 / Update the expected close date
          * @description Sets (empty or absent: clears) the expected close date, adds the follow-up note `更新预计成交日期: YYYY-MM-DD` and sets the last follow-up time. Invalid input → 303 with the field errors serialised as a JSON string in `msg` (legacy quirk).
          */
         post: operations["CustomerProfileController_updateExpectedTime"];
@@ -134,8 +134,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 修改客户预成交率 / Update the expected close probability
-         * @description `expedted_pr` 0..100 (`80` and `80%` both mean 80); adds the follow-up note `更新预计成交率为: 80`. Invalid → 303.
+         * 企业微信-修改客户预成交率 / Update the expected close probability
+         * @description `expedted_pr` (sic) 0..100 (`80` and `80%` both mean 80); sets the last follow-up time and adds the follow-up note `更新预计成交率为: 80`. Invalid → 303 with the field errors in `msg`; 307 without a relation.
          */
         post: operations["CustomerProfileController_updateExpectedPr"];
         delete?: never;
@@ -154,7 +154,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 修改客户标签 / Replace the customer's tags
+         * 企业微信-修改客户标签 / Replace the customer's tags
          * @description `tag_list`: JSON array of tag ids (a JSON string in a form body). Replaces the customer's tags; `[]` clears them. An id that is not a tag of the caller's company → 301 `用户标签不存在` and nothing changes.
          */
         post: operations["CustomerProfileController_updateTags"];
@@ -172,7 +172,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 标签列表 / Company tags for a customer
+         * 企业微信-标签列表 / Company tags for a customer
          * @description The company's tags (all by default, `length` pages them), each with `is_select` when the customer carries it. 307 without a relation.
          */
         get: operations["TagController_list"];
@@ -194,8 +194,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 添加标签 / Create a tag and attach it
-         * @description Creates the tag `name` in the caller's company (an existing tag of that name is reused) and attaches it to the customer. `data` is `{id, name}` of the tag. 307 without a relation; invalid name → 303.
+         * 企业微信-添加标签 / Create a tag and attach it
+         * @description Creates the tag `name` in the caller's company (an existing tag of that name is reused) and attaches it to the customer. `data` is `{id, name}` of the tag. 307 without a relation; invalid name → 303 with the field errors in `msg`.
          */
         post: operations["TagController_add"];
         delete?: never;
@@ -212,7 +212,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 按时间展示访问日志 / Radar timeline
+         * 企业微信-雷达-按时间展示访问日志 / Radar timeline
          * @description The signed-in rep's log of customer actions, newest first (id tie-breaker), length default 10. Filters: customer_id, action, create_date__gte / create_date__lt (calendar days in the business time zone). Returned rows are marked seen. Items: id, user_id (the rep), customer_id, headimgurl, customer_username, action, log (display name + remark), create_date.
          */
         get: operations["ActionLogController_time"];
@@ -232,7 +232,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 雷达统计-按行为 / Action counts
+         * 企业微信-雷达-按行为统计 / Action counts
          * @description How many of each action code the rep’s customers did in [create_date__gte, create_date__lt) (default: the last 7 days, today included). ret_data lists every catalogue action with action, action_name and count; data_count is the number of actions in the range; create_date__gte / create_date__lt echo the range applied.
          */
         get: operations["ActionLogController_count"];
@@ -252,7 +252,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 雷达统计-按客户 / Most active customers
+         * 企业微信-雷达-按客户统计 / Most active customers
          * @description The rep’s customers ranked by number of actions (then latest action, then customer id), length default 10. Optional filters action, create_date__gte, create_date__lt. Items: customer_id, customer_username, headimgurl, count, create_date (latest action), action_list [{action, action_name, count}]; data_count is the number of customers.
          */
         get: operations["ActionLogController_customer"];
@@ -274,7 +274,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 记录客户行为 / Record a customer action
+         * 公众号-雷达-记录客户行为 / Record a customer action
          * @description Stores the action with its standard remark (docs/radar-actions.md), sets the relation’s last_activity_at and pushes `radar.action` to rep u_id after commit. The same action on the same target within RADAR_DEDUPE_SECONDS is stored once (the existing id is returned). 307 without a relation with u_id; 402 for an unknown action code. data: {id}.
          */
         post: operations["ActionRecordController_record"];
@@ -295,7 +295,7 @@ export interface paths {
         put?: never;
         /**
          * 公众号-实时聊天-发送消息 / Send a message to a rep
-         * @description Stores a customer → rep message (send_type 2). 307 without a relation. Idempotent with client_msg_id.
+         * @description Stores a customer → rep message (send_type 2, set by the server), makes it the last message of the conversation, counts it unread for the rep and pushes `chat.message` to the rep. `content.info_type`: 1 text, 2 product inquiry (also records radar action 7), 3 phone request, 4 image, 5 video. `client_msg_id` makes a retry idempotent (the first message's id is returned). 307 without a relation.
          */
         post: operations["CustomerChatController_send"];
         delete?: never;
@@ -312,8 +312,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 公众号-获取最新的聊天信息 / Fetch unread rep messages
-         * @description Oldest first, at most 100; marks exactly the returned messages read.
+         * 公众号-实时聊天-获取最新的聊天信息 / Fetch unread rep messages
+         * @description The rep's messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read (a message arriving meanwhile comes with the next call). An empty list answers `没有得到实时聊天信息`. 307 without a relation.
          */
         get: operations["CustomerChatController_getmsg"];
         put?: never;
@@ -333,7 +333,7 @@ export interface paths {
         };
         /**
          * 公众号-分页获取所有的聊天信息记录 / Conversation history
-         * @description Page 1 holds the newest messages, each page oldest first; marks the conversation read.
+         * @description Page 1 holds the newest `length` messages (default 20), each page oldest first; items as in getmsg plus `from_user_name`. `mingpian_phone` and `wechat` are the rep's card phone and WeChat id. Opening the history marks the conversation read. 307 without a relation.
          */
         get: operations["CustomerChatController_history"];
         put?: never;
@@ -353,7 +353,7 @@ export interface paths {
         };
         /**
          * 公众号-聊天-获取聊天数量 / Unread count from one rep
-         * @description Invalid parameters answer code 302 (legacy quirk).
+         * @description `data.chatinfo_count`: the rep's messages this customer has not read. Invalid parameters answer code 302 (legacy quirk); 307 without a relation.
          */
         get: operations["CustomerChatController_queryNum"];
         put?: never;
@@ -374,8 +374,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 企业微信-发送消息 / Send a message to a customer
-         * @description Stores a rep → customer message (send_type 1) and counts as a follow-up. 307 without a relation.
+         * 企业微信-实时聊天-发送消息 / Send a message to a customer
+         * @description Stores a rep → customer message (send_type 1; the sender is always the signed-in rep), counts it unread for the customer, sets the relation's last follow-up time and pushes `chat.message` to the customer. Content kinds as on the customer surface; a phone request (info_type 3) always stores `您好,请问能否告诉我您的手机号?`. `client_msg_id` makes a retry idempotent. 307 without a relation.
          */
         post: operations["RepChatController_send"];
         delete?: never;
@@ -392,8 +392,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 企业微信-获取最新的聊天信息 / Fetch unread customer messages
-         * @description Oldest first, at most 100; marks exactly the returned messages read.
+         * 企业微信-实时聊天-获取最新的聊天信息 / Fetch unread customer messages
+         * @description The customer's messages the rep has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read. Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. 307 without a relation.
          */
         get: operations["RepChatController_getmsg"];
         put?: never;
@@ -413,7 +413,7 @@ export interface paths {
         };
         /**
          * 企业微信-分页获取所有的聊天信息记录 / Conversation history
-         * @description Page 1 holds the newest messages, each page oldest first; marks the conversation read for the rep.
+         * @description Page 1 holds the newest `length` messages (default 20), each page oldest first; items as in getmsg plus `from_user_name`. Opening the history marks the conversation read for the rep. 307 without a relation.
          */
         get: operations["RepChatController_history"];
         put?: never;
@@ -433,7 +433,7 @@ export interface paths {
         };
         /**
          * 企业微信-聊天联系人列表 / Conversations, most recent first
-         * @description length defaults to 0 (all, at most 1000). count = unread from that customer; unread_msg_num = all unread.
+         * @description The rep's conversations, most recent message first. `length` defaults to 0 (all, at most 1000). `dateTime` is short (`HH:mm` today, `昨天`, `MM-DD` this year, `YYYY` earlier); `msg` previews the last message (text, `向您咨询:<product_name>`, `[图片]`, `[视频]`); `count` = unread from that customer; `unread_msg_num` = all unread.
          */
         get: operations["RepContactController_list"];
         put?: never;
@@ -452,8 +452,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 企业微信-未读消息总数 / All unread messages
-         * @description data.chatinfo_count = unread customer messages over all conversations.
+         * 企业微信-聊天-获取未读消息总数 / All unread messages
+         * @description `data.chatinfo_count`: unread customer messages over all the rep's conversations. Takes no parameters (unknown ones are ignored).
          */
         get: operations["RepContactController_queryNum"];
         put?: never;
@@ -586,13 +586,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The envelope; other codes: 302 没有数据 (empty list), 402 invalid parameters. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -613,13 +619,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -641,13 +653,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -664,13 +682,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -692,13 +716,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -720,13 +750,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors as a JSON string in `msg`). */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -748,13 +784,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -776,13 +818,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 301 用户标签不存在, 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -803,13 +851,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 402 invalid parameters. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -831,13 +885,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope; other codes: 307 no relation, 303 invalid parameters (field errors in `msg`). */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -853,9 +913,9 @@ export interface operations {
                 create_date__gte?: string;
                 /** @description Before this calendar day (exclusive, business time zone), `YYYY-MM-DD`. */
                 create_date__lt?: string;
-                /** @description Page number, from 1 (default 1). */
+                /** @description Page number, from 1. */
                 current_page?: number;
-                /** @description Items per page, 1..100 (default 10); 0 means all (at most 1000). */
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
                 length?: number;
             };
             header?: never;
@@ -864,11 +924,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
+                };
             };
         };
     };
@@ -888,11 +957,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
+                };
             };
         };
     };
@@ -905,9 +983,9 @@ export interface operations {
                 create_date__gte?: string;
                 /** @description Before this calendar day (exclusive); default: no upper bound. */
                 create_date__lt?: string;
-                /** @description Page number, from 1 (default 1). */
+                /** @description Page number, from 1. */
                 current_page?: number;
-                /** @description Items per page, 1..100 (default 10); 0 means all (at most 1000). */
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
                 length?: number;
             };
             header?: never;
@@ -916,11 +994,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
+                };
             };
         };
     };
@@ -938,11 +1025,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
+                };
             };
         };
     };
@@ -960,13 +1056,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -983,13 +1085,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1001,7 +1109,7 @@ export interface operations {
                 u_id: number;
                 /** @description Page number, from 1. */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
                 length?: number;
             };
             header?: never;
@@ -1010,13 +1118,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1033,13 +1147,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1058,13 +1178,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1081,13 +1207,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1099,7 +1231,7 @@ export interface operations {
                 customer_id: number;
                 /** @description Page number, from 1. */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
                 length?: number;
             };
             header?: never;
@@ -1108,13 +1240,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1124,7 +1262,7 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1. */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). */
+                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
                 length?: number;
             };
             header?: never;
@@ -1133,13 +1271,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };
@@ -1153,13 +1297,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always HTTP 200; see `code`. */
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
+                        code: number;
+                        /** @description A message, or field errors on some routes */
+                        msg: string | Record<string, never>;
+                        data: Record<string, never>;
+                    };
                 };
             };
         };

@@ -1,18 +1,18 @@
 import { Get, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
 import { ok } from '../../common/envelope/envelope';
+import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
+import { API_TAGS } from '../../common/openapi/api-tags';
 import { PageQueryDto, pageOf } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
 import { ChatContactsService } from './chat-contacts.service';
 import { mapContact } from './chat.mapper';
-import { ApiPageQuery, ChatExamples } from './chat.openapi';
 import { ChatService } from './chat.service';
 
 /** The rep's conversation list and unread total (API.md §5.4–5.5). */
-@RepController('contact', 'Chat (rep)')
+@RepController('contact', API_TAGS.chatRep)
 export class RepContactController {
   constructor(
     private readonly contacts: ChatContactsService,
@@ -21,9 +21,19 @@ export class RepContactController {
   ) {}
 
   @Get()
-  @ChatExamples.contact()
-  @ApiPageQuery(0)
-  @ApiOperation({ summary: '企业微信-聊天联系人列表 / Conversations, most recent first', description: 'length defaults to 0 (all, at most 1000). count = unread from that customer; unread_msg_num = all unread.' })
+  @ApiDoc({
+    name: '企业微信-聊天联系人列表',
+    english: 'Conversations, most recent first',
+    description:
+      'The rep\'s conversations, most recent message first. `length` defaults to 0 (all, at most 1000). `dateTime` is short ' +
+      '(`HH:mm` today, `昨天`, `MM-DD` this year, `YYYY` earlier); `msg` previews the last message (text, `向您咨询:<product_name>`, ' +
+      '`[图片]`, `[视频]`); `count` = unread from that customer; `unread_msg_num` = all unread.',
+    success: {
+      msg: '查询成功',
+      data: { ret_data: [{ customer_id: 1, src: 'https://wx.qlogo.cn/mmopen/head/132', name: '_zzz จุ๊บ', dateTime: '15:18', msg: '向您咨询:产品名字', count: 2 }], data_count: 1, unread_msg_num: 2 },
+    },
+    errors: [DocErrors.validation402({ length: [{ message: '请输入有效的值。', code: 'invalid' }] })],
+  })
   async list(@CurrentPrincipal() p: Principal, @Query() query: PageQueryDto) {
     const r = await this.contacts.list(p, pageOf(query, 0));
     const shortTime = (at: Date) => this.clock.shortChatTime(at);
@@ -35,8 +45,12 @@ export class RepContactController {
   }
 
   @Get('query_num')
-  @ChatExamples.queryNum()
-  @ApiOperation({ summary: '企业微信-未读消息总数 / All unread messages', description: 'data.chatinfo_count = unread customer messages over all conversations.' })
+  @ApiDoc({
+    name: '企业微信-聊天-获取未读消息总数',
+    english: 'All unread messages',
+    description: '`data.chatinfo_count`: unread customer messages over all the rep\'s conversations. Takes no parameters (unknown ones are ignored).',
+    success: { msg: '查询成功', data: { chatinfo_count: 3 } },
+  })
   async queryNum(@CurrentPrincipal() p: Principal) {
     return ok('查询成功', { chatinfo_count: await this.chat.totalUnread(p) });
   }

@@ -1,9 +1,10 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
 import { list, ok } from '../../common/envelope/envelope';
+import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
+import { API_TAGS } from '../../common/openapi/api-tags';
 import { pageOf } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
 import { mapContact } from './contact-list.mapper';
@@ -12,9 +13,10 @@ import { ContactListQueryDto } from './dto/contact-list-query.dto';
 import { AddFollowInfoDto, CustomerIdParamDto, FollowInfoQueryDto } from './dto/follow-up.dto';
 import { mapFollowUp } from './follow-up.mapper';
 import { FollowUpService } from './follow-up.service';
-import { ADDED_EXAMPLE, ApiEnvelope, CONTACT_LIST_EXAMPLE, FOLLOW_LIST_EXAMPLE } from './contacts.openapi';
 
-@RepController('tongxunlu', 'Contacts')
+const CUSTOMER_ID_REQUIRED = { customer_id: [{ message: '这个字段是必填项。', code: 'required' }] };
+
+@RepController('tongxunlu', API_TAGS.contacts)
 export class ContactListController {
   constructor(
     private readonly contacts: ContactListService,
@@ -22,12 +24,36 @@ export class ContactListController {
   ) {}
 
   @Get()
-  @ApiEnvelope(CONTACT_LIST_EXAMPLE, '302 没有数据 (empty list), 402 invalid parameters')
-  @ApiOperation({
-    summary: '通讯录信息 / Contact list',
+  @ApiDoc({
+    name: '企业微信-通讯录信息',
+    english: 'Contact list',
     description:
       'The signed-in rep\'s customers, 10 per page by default. Empty → `{"code":302,"msg":"没有数据","data":{}}`; an unknown `order` → 402. ' +
-      '`source` is the int code, `source_text` its label; relative times count calendar days in the business time zone.',
+      '`source` is the int code, `source_text` its label; relative times count calendar days in the business time zone. ' +
+      '`order`: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`, `-create_date` or their ascending forms.',
+    success: {
+      msg: '查询成功',
+      data: {
+        ret_data: [
+          {
+            customer_id: 886,
+            customer_username: '又胖了',
+            headimgurl: 'http://thirdwx.qlogo.cn/mmopen/vi_32/Q0j4TwGTfT/132',
+            expected_time: null,
+            expedted_pr: 0,
+            source: 4,
+            source_text: '公众号文章',
+            last_follow_time: '今天',
+            last_activity_time: '',
+            follow_status: '今天跟进',
+            article_id: 2,
+            title: 'jajjaj',
+          },
+        ],
+        data_count: 21,
+      },
+    },
+    errors: [DocErrors.noData(), DocErrors.validation402({ order: [{ message: '不支持的排序方式。', code: 'invalid' }] })],
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: ContactListQueryDto) {
     const { rows, total } = await this.contacts.list(p.companyId, p.id, { order: query.order, source: query.customer__source }, pageOf(query, 10));
@@ -35,7 +61,7 @@ export class ContactListController {
   }
 }
 
-@RepController('follow_info', 'Contacts')
+@RepController('follow_info', API_TAGS.contacts)
 export class FollowUpController {
   constructor(
     private readonly followUps: FollowUpService,
@@ -43,10 +69,15 @@ export class FollowUpController {
   ) {}
 
   @Get()
-  @ApiEnvelope(FOLLOW_LIST_EXAMPLE, '307 no relation, 402 invalid parameters')
-  @ApiOperation({
-    summary: '跟进记录 / Follow-up notes',
+  @ApiDoc({
+    name: '企业微信-跟进记录',
+    english: 'Follow-up notes',
     description: "The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.",
+    success: {
+      msg: '查询成功',
+      data: { ret_data: [{ id: 12, user_id: 1, customer_id: 2, follow_info: '更新预计成交率为: 80', create_date: '2026-11-28T10:03:29' }], data_count: 1 },
+    },
+    errors: [DocErrors.validation402(CUSTOMER_ID_REQUIRED), DocErrors.noRelation()],
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: FollowInfoQueryDto) {
     const page = await this.followUps.list(p.companyId, p.id, query.customer_id, pageOf(query, 10));
@@ -54,11 +85,17 @@ export class FollowUpController {
   }
 
   @Post('add/:customer_id')
-  @ApiEnvelope(ADDED_EXAMPLE, '307 no relation, 402 invalid parameters')
-  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiOperation({
-    summary: '添加跟进记录 / Add a follow-up note',
+  @ApiDoc({
+    name: '企业微信-添加跟进记录',
+    english: 'Add a follow-up note',
     description: 'Adds a note (1..256 characters) and sets the relation\'s last follow-up time. 200 `添加成功`; 307 without a relation.',
+    json: { follow_info: '电话沟通了报价,下周再联系' },
+    success: { msg: '添加成功', data: {} },
+    errors: [
+      DocErrors.validation402({ follow_info: [{ message: '这个字段是必填项。', code: 'required' }] }),
+      DocErrors.validation402({ follow_info: [{ message: '长度超出限制。', code: 'too_long' }] }),
+      DocErrors.noRelation(),
+    ],
   })
   async add(@CurrentPrincipal() p: Principal, @Param() params: CustomerIdParamDto, @Body() body: AddFollowInfoDto) {
     await this.followUps.add(p.companyId, p.id, params.customer_id, body.follow_info);
