@@ -58,8 +58,14 @@ export function formEncode(body: Record<string, unknown>): string {
 export class TestApp {
   private constructor(readonly app: NestFastifyApplication) {}
 
-  static async start(overrides: Partial<AppConfig> = {}, extraModules: Type[] = [], logDestination?: DestinationStream): Promise<TestApp> {
-    const url = process.env.LEIDA_TEST_DATABASE_URL;
+  static async start(
+    overrides: Partial<AppConfig> = {},
+    extraModules: Type[] = [],
+    logDestination?: DestinationStream,
+    /** Another database than the run's shared one (a test that needs ids no other test uses). */
+    databaseUrl?: string,
+  ): Promise<TestApp> {
+    const url = databaseUrl ?? process.env.LEIDA_TEST_DATABASE_URL;
     if (!url) throw new Error('LEIDA_TEST_DATABASE_URL is not set: run the e2e tests through jest (global setup)');
     // On a real server the app gets databaseUrl like production, so realtime events go through
     // LISTEN/NOTIFY (PgNotifyEventBus); on PGlite they stay in process (LocalEventBus).
