@@ -7,11 +7,11 @@
  * radar feed (§6.9-6.10). Screenshots: test-artifacts/console-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath, describeWithBrowser, launchChromium } from '../support/browser';
 import { Signer, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
 
-describe('QA console: customer and rep chat in two panes', () => {
+describeWithBrowser('QA console: customer and rep chat in two panes', () => {
   let t: TestApp;
   let world: World;
   let browser: Browser;

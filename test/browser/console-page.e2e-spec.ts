@@ -1,13 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_FIXTURE } from '../../src/modules/seed/demo-fixture';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath, describeWithBrowser, launchChromium } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 /**
  * The console page and the browser files it shares with Swagger UI. (The two-pane chat itself
  * is test/browser/console-chat.pending.ts: it needs the chat, contacts and radar modules.)
  */
-describe('QA console page (/console) and the shared browser files', () => {
+describeWithBrowser('QA console page (/console) and the shared browser files', () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath, describeWithBrowser, launchChromium } from '../support/browser';
 import type { Type } from '@nestjs/common';
 import { Signer, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
@@ -17,7 +17,7 @@ const CUSTOMER_OPERATION: Operation = { method: 'get', path: '/zhugeleida/gongzh
 const REP_OPERATION: Operation = { method: 'get', path: '/zhugeleida/qiyeweixin/tongxunlu', params: () => ({}) };
 const EXTRA_MODULES: Type[] = [];
 
-describe('Swagger UI at /docs signs "Try it out" requests itself', () => {
+describeWithBrowser('Swagger UI at /docs signs "Try it out" requests itself', () => {
   let t: TestApp;
   let world: World;
   let baseUrl: string;
