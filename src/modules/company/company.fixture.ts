@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FixtureSection, FixtureSectionHandler } from '../seed/fixture-section';
-import { FixtureError, readRecord } from '../seed/fixture-schema';
-import { bumpIdentity } from '../seed/sections/sql';
+import { readRecord, where } from '../seed/fixture-schema';
+import { bumpIdentity, requireSameTenant } from '../seed/sections/sql';
 
 interface CompanyRecord {
   id: number;
@@ -59,10 +59,7 @@ export class RepsFixture implements FixtureSectionHandler<RepRecord> {
 
   async load(manager: EntityManager, records: RepRecord[]): Promise<void> {
     for (const [i, r] of records.entries()) {
-      const existing = await manager.query(`SELECT company_id FROM rep WHERE id = $1`, [r.id]);
-      if (existing.length && existing[0].company_id !== r.company_id) {
-        throw new FixtureError(`reps[${i}] (id ${r.id}): already belongs to company ${existing[0].company_id}`);
-      }
+      await requireSameTenant(manager, 'rep', r.id, r.company_id, where(this.section, i, r));
       await manager.query(
         `INSERT INTO rep (id, company_id, name, token, avatar, mingpian_phone, wechat) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, token = EXCLUDED.token, avatar = EXCLUDED.avatar,

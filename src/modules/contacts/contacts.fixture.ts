@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FixtureSection, FixtureSectionHandler } from '../seed/fixture-section';
 import { FixtureError, readRecord, where } from '../seed/fixture-schema';
-import { bumpIdentity, requireInCompany } from '../seed/sections/sql';
+import { bumpIdentity, requireInCompany, requireSameTenant } from '../seed/sections/sql';
 
 interface ArticleRecord {
   id: number;
@@ -32,7 +32,8 @@ export class ArticlesFixture implements FixtureSectionHandler<ArticleRecord> {
   }
 
   async load(manager: EntityManager, records: ArticleRecord[]): Promise<void> {
-    for (const r of records) {
+    for (const [i, r] of records.entries()) {
+      await requireSameTenant(manager, 'article', r.id, r.company_id, where(this.section, i, r));
       await manager.query(
         `INSERT INTO article (id, company_id, title) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title`,
         [r.id, r.company_id, r.title],

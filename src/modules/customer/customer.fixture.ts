@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FixtureSection, FixtureSectionHandler } from '../seed/fixture-section';
 import { FixtureError, readRecord, where } from '../seed/fixture-schema';
-import { bumpIdentity } from '../seed/sections/sql';
+import { bumpIdentity, requireSameTenant } from '../seed/sections/sql';
 
 interface CustomerRecord {
   id: number;
@@ -40,10 +40,7 @@ export class CustomersFixture implements FixtureSectionHandler<CustomerRecord> {
 
   async load(manager: EntityManager, records: CustomerRecord[]): Promise<void> {
     for (const [i, r] of records.entries()) {
-      const existing = await manager.query(`SELECT company_id FROM customer WHERE id = $1`, [r.id]);
-      if (existing.length && existing[0].company_id !== r.company_id) {
-        throw new FixtureError(`${where(this.section, i, r)}: already belongs to company ${existing[0].company_id}`);
-      }
+      await requireSameTenant(manager, 'customer', r.id, r.company_id, where(this.section, i, r));
       await manager.query(
         `INSERT INTO customer (id, company_id, username, token, headimgurl, sex, openid) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, token = EXCLUDED.token,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FixtureSection, FixtureSectionHandler } from '../seed/fixture-section';
 import { FixtureError, readRecord, where } from '../seed/fixture-schema';
-import { bumpIdentity, requireInCompany } from '../seed/sections/sql';
+import { bumpIdentity, requireInCompany, requireSameTenant } from '../seed/sections/sql';
 import { TAG_NAME_MAX_LENGTH } from './dto/tag.dto';
 
 interface TagRecord {
@@ -36,10 +36,7 @@ export class TagsFixture implements FixtureSectionHandler<TagRecord> {
   async load(manager: EntityManager, records: TagRecord[]): Promise<void> {
     for (const [i, r] of records.entries()) {
       const what = where(this.section, i, r);
-      const [company] = await manager.query(`SELECT 1 FROM company WHERE id = $1`, [r.company_id]);
-      if (!company) throw new FixtureError(`${what}: company ${r.company_id} does not exist`);
-      const [byId] = await manager.query(`SELECT company_id FROM tag WHERE id = $1`, [r.id]);
-      if (byId && byId.company_id !== r.company_id) throw new FixtureError(`${what}: already belongs to company ${byId.company_id}`);
+      await requireSameTenant(manager, 'tag', r.id, r.company_id, what);
       const [byName] = await manager.query(`SELECT id FROM tag WHERE company_id = $1 AND name = $2 AND id <> $3`, [r.company_id, r.name, r.id]);
       if (byName) throw new FixtureError(`${what}: company ${r.company_id} already has tag ${byName.id} named ${JSON.stringify(r.name)}`);
       await manager.query(`INSERT INTO tag (id, company_id, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`, [
