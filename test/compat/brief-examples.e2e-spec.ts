@@ -129,4 +129,17 @@ describe("the brief's example requests, replayed as a legacy client sends them",
       },
     });
   });
+
+  it('accepts structured fields as JSON strings inside a JSON body too (content, tag_list)', async () => {
+    const json = { 'content-type': 'application/json' };
+    const sent = await t.request('POST', BRIEF.sendMsg, {
+      body: JSON.stringify({ u_id: '1', content: JSON.stringify({ info_type: 1, msg: 'json string content' }) }),
+      headers: json,
+    });
+    expect(sent.body).toEqual({ code: 200, msg: 'send msg successful', data: { id: expect.any(Number) } });
+    const tags = await t.request('POST', BRIEF.updateTag, { body: JSON.stringify({ tag_list: '[3]' }), headers: json });
+    expect(tags.body).toEqual({ code: 200, msg: '添加成功', data: {} });
+    const pr = await t.request('POST', BRIEF.updateExpectedPr, { body: JSON.stringify({ expedted_pr: '80%' }), headers: json });
+    expect(pr.body).toEqual({ code: 200, msg: '添加成功', data: {} });
+  });
 });
