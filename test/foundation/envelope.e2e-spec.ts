@@ -58,6 +58,29 @@ describe('envelope, bodies and errors (API.md §2, §3)', () => {
     expect(res.body).toEqual({ code: 303, msg: { body: [{ message: '请求体格式错误。', code: 'invalid' }] }, data: {} });
   });
 
+  it('accepts a multipart/form-data body (FormData from a legacy page) like a form', async () => {
+    const url = signedUrl('/zhugeleida/gongzhonghao/probe/data', customer());
+    const boundary = '----leida-test-boundary';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = part('name', '张三') + part('score', '42') + `--${boundary}--\r\n`;
+    const res = await t.request('POST', url, { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ code: 200, msg: 'ok', data: { name: '张三', score: 42 } });
+  });
+
+  it('refuses a file in a multipart body with the envelope, never a 500', async () => {
+    const url = signedUrl('/zhugeleida/gongzhonghao/probe/data', customer());
+    const boundary = '----leida-test-boundary';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nab\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n` +
+      `--${boundary}--\r\n`;
+    const res = await t.request('POST', url, { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    // No upload endpoint exists: a file is over the limit of this API (0 files), answered 413.
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ code: 413, msg: '请求体过大', data: {} });
+  });
+
   it('accepts a body with an unusual content type by sniffing it', async () => {
     const url = signedUrl('/zhugeleida/gongzhonghao/probe/data', customer());
     const res = await t.request('POST', url, { body: 'name=ab&score=3', headers: { 'content-type': 'text/plain' } });
