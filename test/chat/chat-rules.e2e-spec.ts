@@ -225,6 +225,12 @@ describe('chat rules: content, isolation, idempotency, side effects', () => {
       expect(result.get(c2.id)).toEqual({ customerMessages: 0, repMessages: 0 });
       const later = await source.engagement(world.companyId, rep.id, [c0.id], new Date(Date.now() + 60_000));
       expect(later.get(c0.id)).toEqual({ customerMessages: 0, repMessages: 0 });
+      // Counts are exact up to the cap and stop there (the cost is bounded by the cap).
+      const capped = await source.engagement(world.companyId, rep.id, [c0.id], since, 1);
+      expect(capped.get(c0.id)).toEqual({ customerMessages: 1, repMessages: 1 });
+      await t.post(C.send, c0, { u_id: rep.id, content: text('e') });
+      expect((await source.engagement(world.companyId, rep.id, [c0.id], new Date(0), 2)).get(c0.id)).toEqual({ customerMessages: 2, repMessages: 1 });
+      expect((await source.engagement(world.companyId, rep.id, [c0.id], new Date(0))).get(c0.id)).toEqual({ customerMessages: 3, repMessages: 1 });
     });
   });
 });

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/time/clock';
-import { ActionTally, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
+import { ActionTally, AI_PR_CHAT_CAP, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
 import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
 
 /**
@@ -53,7 +53,7 @@ export class AiPrScorerService implements AiPrScorer {
 
   private async chatEngagement(companyId: number, repId: number, ids: number[], since: Date): Promise<Map<number, ChatEngagement>> {
     const source = this.resolveChatSource();
-    return source ? source.engagement(companyId, repId, ids, since) : new Map();
+    return source ? source.engagement(companyId, repId, ids, since, AI_PR_CHAT_CAP) : new Map();
   }
 
   /** Resolved lazily: ChatModule binds it; a build without Chat scores actions only. */

@@ -39,5 +39,9 @@ export interface ChatEngagement {
  * two modules do not import each other.
  */
 export abstract class ChatEngagementSource {
-  abstract engagement(companyId: number, repId: number, customerIds: number[], since: Date): Promise<Map<number, ChatEngagement>>;
+  /**
+   * Counts per side are exact up to `cap` (a score that saturates never needs more), so the
+   * cost stays bounded however long a conversation is.
+   */
+  abstract engagement(companyId: number, repId: number, customerIds: number[], since: Date, cap?: number): Promise<Map<number, ChatEngagement>>;
 }

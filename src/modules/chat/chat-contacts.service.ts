@@ -26,17 +26,20 @@ export class ChatContactsService {
 
   async list(p: Principal, page: Page): Promise<ContactListResult> {
     const m = this.dataSource.manager;
-    // Walks conversation_rep_recent_idx in order; the last message and the rep's read
-    // position are primary-key lookups per row (no sort, no message-table scan).
+    // Pages over conversation_rep_recent_idx alone (the skipped rows of a deep page cost an
+    // index step each, no join); only the page's rows look up their last message and the rep's
+    // read position (primary-key lookups). No sort, no message-table scan.
     const rows: ContactRow[] = await m.query(
       `SELECT c.customer_id AS "customerId", c.last_message_at AS "lastMessageAt", msg.info_type AS "infoType",
               msg.content, COALESCE(rp.unread_count, 0) AS unread
-       FROM conversation c
+       FROM (SELECT id, customer_id, company_id, last_message_id, last_message_at
+             FROM conversation
+             WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL
+             ORDER BY last_message_at DESC, id DESC
+             LIMIT $3 OFFSET $4) c
        JOIN chat_message msg ON msg.id = c.last_message_id AND msg.company_id = c.company_id
        LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = 'rep'
-       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.last_message_id IS NOT NULL
-       ORDER BY c.last_message_at DESC, c.id DESC
-       LIMIT $3 OFFSET $4`,
+       ORDER BY c.last_message_at DESC, c.id DESC`,
       [p.companyId, p.id, page.limit, page.offset],
     );
     const [[{ n: total }], unreadTotal] = await Promise.all([

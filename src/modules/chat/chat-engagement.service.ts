@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChatEngagement, ChatEngagementSource } from '../action-log/radar-ports';
 
+/** Without a cap from the caller, counts stop here. */
+const DEFAULT_CAP = 1000;
+
 /** Chat activity per customer with one rep since an instant, for ai_pr (API.md §6.8). */
 @Injectable()
 export class ChatEngagementService extends ChatEngagementSource {
@@ -9,18 +12,21 @@ export class ChatEngagementService extends ChatEngagementSource {
     super();
   }
 
-  async engagement(companyId: number, repId: number, customerIds: number[], since: Date): Promise<Map<number, ChatEngagement>> {
+  async engagement(companyId: number, repId: number, customerIds: number[], since: Date, cap = DEFAULT_CAP): Promise<Map<number, ChatEngagement>> {
     const out = new Map<number, ChatEngagement>();
     if (!customerIds.length) return out;
+    // Messages of a conversation are appended in time order, so the in-window messages of a
+    // side are among its newest `cap`: each count reads at most `cap` index entries.
+    const newest = (sendType: number) =>
+      `(SELECT count(*) FILTER (WHERE x.created_at >= $4)::int FROM (
+          SELECT m.created_at FROM chat_message m
+          WHERE m.company_id = c.company_id AND m.conversation_id = c.id AND m.send_type = ${sendType}
+          ORDER BY m.id DESC LIMIT $5) x)`;
     const rows: { customerId: number; customerMessages: number; repMessages: number }[] = await this.dataSource.query(
-      `SELECT c.customer_id AS "customerId",
-              count(*) FILTER (WHERE msg.send_type = 2)::int AS "customerMessages",
-              count(*) FILTER (WHERE msg.send_type = 1)::int AS "repMessages"
+      `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
        FROM conversation c
-       JOIN chat_message msg ON msg.company_id = c.company_id AND msg.conversation_id = c.id
-       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[]) AND msg.created_at >= $4
-       GROUP BY c.customer_id`,
-      [companyId, repId, [...new Set(customerIds)], since],
+       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`,
+      [companyId, repId, [...new Set(customerIds)], since, cap],
     );
     for (const id of customerIds) out.set(id, { customerMessages: 0, repMessages: 0 });
     for (const r of rows) out.set(r.customerId, { customerMessages: r.customerMessages, repMessages: r.repMessages });
