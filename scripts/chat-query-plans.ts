@@ -76,11 +76,14 @@ async function main() {
       [
         'Contact list, first page of 20 for a rep with 5 000 conversations',
         `SELECT c.customer_id, c.last_message_at, msg.info_type, msg.content, COALESCE(rp.unread_count, 0) AS unread
-         FROM conversation c
+         FROM (SELECT id, customer_id, company_id, last_message_id, last_message_at
+               FROM conversation
+               WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL
+               ORDER BY last_message_at DESC, id DESC
+               LIMIT $3 OFFSET $4) c
          JOIN chat_message msg ON msg.id = c.last_message_id AND msg.company_id = c.company_id
          LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = 'rep'
-         WHERE c.company_id = $1 AND c.rep_id = $2 AND c.last_message_id IS NOT NULL
-         ORDER BY c.last_message_at DESC, c.id DESC LIMIT $3 OFFSET $4`,
+         ORDER BY c.last_message_at DESC, c.id DESC`,
         [1, 1, 20, 0],
       ],
       ['Contact list total', `SELECT count(*)::int AS n FROM conversation WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL`, [1, 1]],
