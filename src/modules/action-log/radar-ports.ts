@@ -2,8 +2,7 @@ import type { Tx } from '../../database/transaction-runner';
 
 /**
  * The interfaces the ActionLog module owns and other modules call (bound by ActionLogModule,
- * which is global). Callers inject them with @Optional() so a build without ActionLog still
- * starts; with ActionLog present they are always bound.
+ * which is global), so Chat and Customer depend on these contracts, not on ActionLog's classes.
  */
 export interface RadarActionInput {
   companyId: number;

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { Errors } from '../../common/errors/api-error';
@@ -53,7 +53,7 @@ export class ChatService {
     private readonly companies: CompanyService,
     private readonly customers: CustomerService,
     private readonly clock: Clock,
-    @Optional() private readonly radar?: RadarActionRecorder,
+    private readonly radar: RadarActionRecorder,
   ) {}
 
   /** The conversation the caller names: the caller and `otherId`, in the caller's company. */
@@ -104,7 +104,7 @@ export class ChatService {
       if (side === 'customer') {
         await this.relations.touchActivity(m, relation.id, message.createdAt);
         if (content.infoType === 2) {
-          await this.radar?.record(tx, {
+          await this.radar.record(tx, {
             companyId: key.companyId,
             repId: key.repId,
             customerId: key.customerId,

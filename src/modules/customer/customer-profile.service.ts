@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Errors } from '../../common/errors/api-error';
 import { AiPrScorer } from '../action-log/radar-ports';
 import { customerDisplayName } from '../contacts/customer-display-name';
@@ -25,7 +25,7 @@ export class CustomerProfileService {
     private readonly relations: RelationService,
     private readonly tags: TagService,
     // Bound by ActionLogModule (global) when present; without it ai_pr echoes expedted_pr (legacy).
-    @Optional() private readonly aiPr?: AiPrScorer,
+    private readonly aiPr: AiPrScorer,
   ) {}
 
   /** 307 without a relation between the rep and the customer. */
@@ -36,11 +36,11 @@ export class CustomerProfileService {
       this.customers.findCustomer(companyId, customerId),
       this.tags.namesOf(companyId, customerId),
       superiorId ? this.superiorName(companyId, repId, superiorId) : Promise.resolve(null),
-      this.aiPr ? this.aiPr.scores(companyId, repId, [customerId]) : Promise.resolve(undefined),
+      this.aiPr.scores(companyId, repId, [customerId]),
     ]);
     // The relation is in the caller's company and references the customer, so it exists.
     if (!customer) throw Errors.noRelation();
-    return { customer, relation, tags, superior, aiPr: scores?.get(customerId) ?? relation.expectedPr };
+    return { customer, relation, tags, superior, aiPr: scores.get(customerId) ?? 0 };
   }
 
   private async superiorName(companyId: number, repId: number, superiorId: number): Promise<string | null> {
