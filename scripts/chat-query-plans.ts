@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { CONTACT_PAGE_SQL } from '../src/modules/chat/chat-contacts.service';
 
 const ADMIN = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `leida_plans_${process.pid}`;
@@ -75,15 +76,7 @@ async function main() {
       ['All unread of a rep with 5 000 conversations (rep query_num, contact total)', `SELECT COALESCE(SUM(unread_count), 0)::int AS n FROM chat_read_position WHERE company_id = $1 AND side = $2 AND owner_id = $3`, [1, 'rep', 1]],
       [
         'Contact list, first page of 20 for a rep with 5 000 conversations',
-        `SELECT c.customer_id, c.last_message_at, msg.info_type, msg.content, COALESCE(rp.unread_count, 0) AS unread
-         FROM (SELECT id, customer_id, company_id, last_message_id, last_message_at
-               FROM conversation
-               WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL
-               ORDER BY last_message_at DESC, id DESC
-               LIMIT $3 OFFSET $4) c
-         JOIN chat_message msg ON msg.id = c.last_message_id AND msg.company_id = c.company_id
-         LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = 'rep'
-         ORDER BY c.last_message_at DESC, c.id DESC`,
+        CONTACT_PAGE_SQL,
         [1, 1, 20, 0],
       ],
       ['Contact list total', `SELECT count(*)::int AS n FROM conversation WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL`, [1, 1]],

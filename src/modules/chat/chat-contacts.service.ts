@@ -15,6 +15,23 @@ export interface ContactListResult {
   unreadTotal: number;
 }
 
+/**
+ * One page of a rep's conversations, most recent first ($1 company, $2 rep, $3 limit, $4 offset).
+ * Pages over conversation_rep_recent_idx alone (the skipped rows of a deep page cost an index
+ * step each, no join); only the page's rows look up their last message and the rep's read
+ * position (primary-key lookups). No sort, no message-table scan (docs/chat-query-plans.md).
+ */
+export const CONTACT_PAGE_SQL = `SELECT c.customer_id AS "customerId", c.last_message_at AS "lastMessageAt", msg.info_type AS "infoType",
+       msg.content, COALESCE(rp.unread_count, 0) AS unread
+FROM (SELECT id, customer_id, company_id, last_message_id, last_message_at
+      FROM conversation
+      WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL
+      ORDER BY last_message_at DESC, id DESC
+      LIMIT $3 OFFSET $4) c
+JOIN chat_message msg ON msg.id = c.last_message_id AND msg.company_id = c.company_id
+LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = 'rep'
+ORDER BY c.last_message_at DESC, c.id DESC`;
+
 /** The rep's conversation list (API.md §5.4), most recent message first. */
 @Injectable()
 export class ChatContactsService {
@@ -26,20 +43,8 @@ export class ChatContactsService {
 
   async list(p: Principal, page: Page): Promise<ContactListResult> {
     const m = this.dataSource.manager;
-    // Pages over conversation_rep_recent_idx alone (the skipped rows of a deep page cost an
-    // index step each, no join); only the page's rows look up their last message and the rep's
-    // read position (primary-key lookups). No sort, no message-table scan.
     const rows: ContactRow[] = await m.query(
-      `SELECT c.customer_id AS "customerId", c.last_message_at AS "lastMessageAt", msg.info_type AS "infoType",
-              msg.content, COALESCE(rp.unread_count, 0) AS unread
-       FROM (SELECT id, customer_id, company_id, last_message_id, last_message_at
-             FROM conversation
-             WHERE company_id = $1 AND rep_id = $2 AND last_message_id IS NOT NULL
-             ORDER BY last_message_at DESC, id DESC
-             LIMIT $3 OFFSET $4) c
-       JOIN chat_message msg ON msg.id = c.last_message_id AND msg.company_id = c.company_id
-       LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = 'rep'
-       ORDER BY c.last_message_at DESC, c.id DESC`,
+      CONTACT_PAGE_SQL,
       [p.companyId, p.id, page.limit, page.offset],
     );
     const [[{ n: total }], unreadTotal] = await Promise.all([

@@ -1,13 +1,13 @@
 import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
-import { IdParam } from './id-param';
+import { IsRequiredId } from '../../../common/validation/ids';
 import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
 
 /** Body of 4.1 send_msg (customer → rep). */
 export class CustomerSendMsgDto {
   /** The rep (雷达用户) the message goes to. */
-  @IdParam()
+  @IsRequiredId()
   u_id: number;
 
   @ChatContentProperty()
@@ -31,7 +31,7 @@ export class CustomerSendMsgDto {
 /** `u_id`: the rep whose conversation with the calling customer is meant. */
 export class CustomerChatQueryDto {
   /** The rep (雷达用户) id. */
-  @IdParam()
+  @IsRequiredId()
   u_id: number;
 }
 

@@ -1,13 +1,13 @@
 import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
-import { IdParam } from './id-param';
+import { IsRequiredId } from '../../../common/validation/ids';
 import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
 
 /** Body of 5.1 send_msg (rep → customer); the sender is always the signed-in rep. */
 export class RepSendMsgDto {
   /** The customer the message goes to. */
-  @IdParam()
+  @IsRequiredId()
   customer_id: number;
 
   @ChatContentProperty()
@@ -30,7 +30,7 @@ export class RepSendMsgDto {
 
 export class RepChatQueryDto {
   /** The customer id. */
-  @IdParam()
+  @IsRequiredId()
   customer_id: number;
 }
 

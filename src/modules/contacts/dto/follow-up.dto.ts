@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_ID } from '../../../common/validation/ids';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsRequiredId } from '../../../common/validation/ids';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 
 /** Follow-up notes are short free text; the legacy column was 256 characters. */
@@ -8,21 +8,13 @@ export const FOLLOW_INFO_MAX_LENGTH = 256;
 
 export class FollowInfoQueryDto extends PageQueryDto {
   /** The customer whose notes to list (the caller's own notes only). */
-  @IsDefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IsRequiredId()
   customer_id: number;
 }
 
 export class CustomerIdParamDto {
   /** Customer id. */
-  @IsDefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IsRequiredId()
   customer_id: number;
 }
 

@@ -1,5 +1,5 @@
-import { MAX_ID } from '../../../common/validation/ids';
-import { Transform, Type } from 'class-transformer';
+import { IsRequiredId, MAX_ID } from '../../../common/validation/ids';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 
@@ -46,10 +46,6 @@ export class AddTagDto {
 
 export class TagListQueryDto extends PageQueryDto {
   /** The customer whose selected tags are marked with `is_select`. */
-  @IsDefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IsRequiredId()
   customer_id: number;
 }
