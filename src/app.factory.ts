@@ -4,6 +4,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
+import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ValidationFailed } from './common/errors/api-error';
@@ -11,7 +12,7 @@ import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parser
 import { toFieldErrors } from './common/validation/class-validator-errors';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
-import { createRootLogger, requestIdOf } from './common/logging/logging';
+import { createRootLogger, logRequest, requestIdOf } from './common/logging/logging';
 import { setupSwagger } from './swagger';
 
 export interface CreateAppOptions {
@@ -35,6 +36,8 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     return503OnClosing: true,
     loggerInstance: logger,
     genReqId: requestIdOf,
+    // One access line per request, written by logRequest below (Fastify's own are two, at info).
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules, logger }), adapter, {
     bodyParser: false,
@@ -48,6 +51,7 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onResponse', logRequest);
 
   // Some legacy pages post FormData: its text fields become the body like a form's; files are
   // not part of this API and are refused.

@@ -11,6 +11,7 @@ import { ValidationStyleInterceptor } from './common/validation/validation-style
 import { APP_CONFIG } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { Sql } from './database/sql';
 import { FEATURE_MODULES } from './modules';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -43,10 +44,11 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         Clock,
+        Sql,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: ValidationStyleInterceptor },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, Sql],
     };
   }
 }

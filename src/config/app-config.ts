@@ -19,6 +19,12 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Load demo data on the first start of an empty embedded database. */
   seedOnFirstRun: boolean;
+  /**
+   * How long the signature guard may reuse a principal's credentials without reading them
+   * again; 0 reads them on every request. Changes reach every instance at once through NOTIFY
+   * (on PostgreSQL); this bounds staleness if a notification is ever missed.
+   */
+  principalCacheSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -80,5 +86,6 @@ export function validateEnv(env: Env = process.env): AppConfig {
     radarDedupeSeconds: int(env, 'RADAR_DEDUPE_SECONDS', 10, 0, 86400),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     seedOnFirstRun: bool(env, 'SEED_ON_FIRST_RUN', true),
+    principalCacheSeconds: int(env, 'PRINCIPAL_CACHE_SECONDS', 5, 0, 3600),
   };
 }

@@ -8,7 +8,11 @@ export interface Tx {
   publish(...events: RealtimeEvent[]): void;
 }
 
-/** Runs work in one transaction and publishes its domain events after commit (never before). */
+/**
+ * Runs work in one transaction and publishes its domain events so that they are delivered only
+ * after the commit (never before, never for a rollback): as NOTIFYs inside the transaction on
+ * PostgreSQL (delivered by the commit itself, no extra round trip), else after the commit.
+ */
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
@@ -20,8 +24,13 @@ export class TransactionRunner {
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const events: RealtimeEvent[] = [];
-    const result = await this.dataSource.transaction((manager) => work({ manager, publish: (...e) => events.push(...e) }));
-    if (events.length) {
+    let published = false;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work({ manager, publish: (...e) => events.push(...e) });
+      if (events.length) published = await this.bus.publishOnCommit((sql, params) => manager.query(sql, params), events);
+      return value;
+    });
+    if (events.length && !published) {
       // The commit succeeded; a delivery failure must not turn it into an error response.
       this.bus.publish(events).catch((error) => this.logger.error({ err: error }, 'publishing realtime events failed'));
     }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EventBus, RealtimeEvent, RealtimeListener } from './realtime-event';
+import { EventBus, PrincipalChangeListener, RealtimeEvent, RealtimeListener } from './realtime-event';
 
 /**
  * In-process fan-out. Correct for a single instance (the embedded database is single-instance
@@ -8,6 +8,7 @@ import { EventBus, RealtimeEvent, RealtimeListener } from './realtime-event';
 export class LocalEventBus extends EventBus {
   private readonly logger = new Logger('EventBus');
   protected readonly listeners = new Set<RealtimeListener>();
+  protected readonly principalListeners = new Set<PrincipalChangeListener>();
 
   async publish(events: RealtimeEvent[]): Promise<void> {
     for (const event of events) this.deliver(event);
@@ -16,6 +17,16 @@ export class LocalEventBus extends EventBus {
   subscribe(listener: RealtimeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onPrincipalChanged(listener: PrincipalChangeListener): () => void {
+    this.principalListeners.add(listener);
+    return () => this.principalListeners.delete(listener);
+  }
+
+  /** Tells this instance's credential caches that `role:id` changed (null: anything may have). */
+  principalChanged(key: string | null): void {
+    for (const listener of this.principalListeners) listener(key);
   }
 
   protected deliver(event: RealtimeEvent): void {

@@ -6,6 +6,8 @@ import { encodeFrames, FrameAssembler } from './notify-frames';
 import { RealtimeEvent } from './realtime-event';
 
 export const REALTIME_CHANNEL = 'leida_realtime';
+/** Notified by the principal trigger (Totals migration) with `role:id`. */
+export const PRINCIPAL_CHANNEL = 'leida_principal';
 
 /**
  * Fans events out to every app instance through PostgreSQL LISTEN/NOTIFY (API.md §7), so
@@ -45,15 +47,25 @@ export class PgNotifyEventBus extends LocalEventBus implements OnModuleInit, OnA
   }
 
   override async publish(events: RealtimeEvent[]): Promise<void> {
+    await this.notify((sql, params) => this.dataSource.query(sql, params), events);
+  }
+
+  override async publishOnCommit(query: (sql: string, params: unknown[]) => Promise<unknown>, events: RealtimeEvent[]): Promise<boolean> {
+    await this.notify(query, events);
+    return true;
+  }
+
+  private async notify(query: (sql: string, params: unknown[]) => Promise<unknown>, events: RealtimeEvent[]): Promise<void> {
     const frames = events.flatMap(encodeFrames);
     if (!frames.length) return;
     // One statement keeps the frames of a batch in order (NOTIFY order within a transaction).
-    await this.dataSource.query(`SELECT pg_notify($1, f) FROM unnest($2::text[]) WITH ORDINALITY AS t(f, n) ORDER BY n`, [REALTIME_CHANNEL, frames]);
+    await query(`SELECT pg_notify($1, f) FROM unnest($2::text[]) WITH ORDINALITY AS t(f, n) ORDER BY n`, [REALTIME_CHANNEL, frames]);
   }
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'leida-realtime-listener' });
     client.on('notification', (n) => {
+      if (n.channel === PRINCIPAL_CHANNEL && n.payload) return this.principalChanged(n.payload);
       if (n.channel !== REALTIME_CHANNEL || !n.payload) return;
       const event = this.assembler.accept(n.payload);
       if (event) this.deliver(event);
@@ -69,7 +81,7 @@ export class PgNotifyEventBus extends LocalEventBus implements OnModuleInit, OnA
     client.on('end', () => lost());
     try {
       await client.connect();
-      await client.query(`LISTEN ${REALTIME_CHANNEL}`);
+      await client.query(`LISTEN ${REALTIME_CHANNEL}; LISTEN ${PRINCIPAL_CHANNEL}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -80,6 +92,8 @@ export class PgNotifyEventBus extends LocalEventBus implements OnModuleInit, OnA
     }
     this.client = client;
     this.retryDelayMs = 500;
+    // Credential changes made while no connection listened were missed: start cold.
+    this.principalChanged(null);
   }
 
   private scheduleListen(): void {

@@ -15,5 +15,21 @@ export type RealtimeListener = (event: RealtimeEvent) => void;
  */
 export abstract class EventBus {
   abstract publish(events: RealtimeEvent[]): Promise<void>;
+  /**
+   * Queues events inside a transaction so that they are delivered when, and only when, it
+   * commits (PostgreSQL NOTIFY is transactional): no extra round trip after the commit.
+   * False when this bus cannot; TransactionRunner then publishes after the commit.
+   */
+  async publishOnCommit(_query: (sql: string, params: unknown[]) => Promise<unknown>, _events: RealtimeEvent[]): Promise<boolean> {
+    return false;
+  }
   abstract subscribe(listener: RealtimeListener): () => void;
+  /**
+   * Calls `listener` with `role:id` when a principal's credentials changed (any instance, any
+   * writer: the principal trigger notifies), or with null when changes may have been missed
+   * (the listener connection was re-established): caches of credentials drop everything then.
+   */
+  abstract onPrincipalChanged(listener: PrincipalChangeListener): () => void;
 }
+
+export type PrincipalChangeListener = (key: string | null) => void;

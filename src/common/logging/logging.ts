@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import pino, { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
@@ -37,4 +38,20 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
 
 export function loggerParams(logger: PinoLogger): Params {
   return { pinoHttp: { logger, autoLogging: false }, useExisting: true };
+}
+
+/** A request slower than this is logged at warn whatever the level. */
+export const SLOW_REQUEST_MS = 1000;
+
+/**
+ * The access log: one line per request at `debug` (LOG_LEVEL=debug turns it on), and slow
+ * requests at `warn`. At the default level a request writes nothing unless it fails (the
+ * exception filter logs unexpected errors with their error_id): polling clients make most of
+ * the traffic, and two JSON lines per poll cost more than the poll's own work (decision
+ * 2026-11-29, docs/decisions/performance.md).
+ */
+export async function logRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const responseTime = reply.elapsedTime;
+  if (responseTime >= SLOW_REQUEST_MS) request.log.warn({ req: request, res: reply, responseTime }, 'slow request');
+  else if ((request.log as PinoLogger).isLevelEnabled('debug')) request.log.debug({ req: request, res: reply, responseTime }, 'request completed');
 }

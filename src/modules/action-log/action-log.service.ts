@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ValidationFailed } from '../../common/errors/api-error';
 import { fieldError } from '../../common/errors/field-errors';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
+import { Sql } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { Tx } from '../../database/transaction-runner';
 import { RelationService } from '../contacts/relation.service';
@@ -14,7 +13,6 @@ import { CustomerService } from '../customer/customer.service';
 import type { CustomerProfile } from '../customer/customer.service';
 import type { RadarTimelineQueryDto } from './dto/radar-query.dto';
 import type { RecordActionDto } from './dto/record-action.dto';
-import { RadarActionEntity } from './entities/radar-action.entity';
 import { dayStartSql } from './local-days';
 import { pageOf } from '../../common/pagination/pagination';
 import { radarActionKind, standardRemark } from './radar-actions';
@@ -25,6 +23,46 @@ export interface RecordedAction {
   id: number;
   /** True when an identical action within the dedupe window was found and nothing was stored. */
   deduplicated: boolean;
+}
+
+interface TimelineRow {
+  total: number;
+  id: number | null;
+  customerId: number;
+  action: number;
+  remark: string;
+  createdAt: Date;
+  username: string | null;
+  headimgurl: string | null;
+  memoName: string | null;
+}
+
+/**
+ * The timeline page ($1 company, $2 rep, $3 limit, $4 offset, then the filters' values). The
+ * unfiltered total is the maintained radar_total (Totals migration), so a rep's first page
+ * costs the same at any radar size; a filtered total counts the filter's rows. The LATERAL
+ * page leaves one row with the total and NULLs when the page is empty.
+ */
+function timelineSql(filters: string[]): string {
+  const where = ['company_id = $1', 'rep_id = $2', ...filters].join(' AND ');
+  const total = filters.length
+    ? `SELECT count(*)::int AS total FROM radar_action WHERE ${where}`
+    : `SELECT COALESCE((SELECT actions FROM radar_total WHERE company_id = $1 AND rep_id = $2), 0)::int AS total`;
+  return `WITH page AS (
+  SELECT id, customer_id, action, remark, created_at, seen FROM radar_action
+  WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4
+), marked AS (
+  UPDATE radar_action SET seen = true WHERE id IN (SELECT id FROM page WHERE NOT seen) AND company_id = $1 AND rep_id = $2
+)
+SELECT t.total, p.* FROM (${total}) t
+LEFT JOIN LATERAL (
+  SELECT page.id, page.customer_id AS "customerId", page.action, page.remark, page.created_at AS "createdAt",
+         cu.username, cu.headimgurl, r.memo_name AS "memoName"
+  FROM page
+  LEFT JOIN customer cu ON cu.id = page.customer_id AND cu.company_id = $1
+  LEFT JOIN relation r ON r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = page.customer_id
+) p ON true
+ORDER BY p."createdAt" DESC, p.id DESC`;
 }
 
 /** Longest target text kept (the HTTP route validates; port callers such as Chat pass free text). */
@@ -43,7 +81,7 @@ function clean(value: string | null | undefined): string | null {
 @Injectable()
 export class ActionLogService implements RadarActionRecorder {
   constructor(
-    @InjectRepository(RadarActionEntity) private readonly actions: Repository<RadarActionEntity>,
+    private readonly sql: Sql,
     private readonly relations: RelationService,
     private readonly customers: CustomerService,
     private readonly transactions: TransactionRunner,
@@ -128,44 +166,36 @@ export class ActionLogService implements RadarActionRecorder {
     return row?.id;
   }
 
-  /** GET action/time: the rep's timeline, newest first; the returned rows become seen. */
+  /**
+   * GET action/time: the rep's timeline, newest first; the returned rows become seen. One
+   * statement (timelineSql): the page over radar_action_rep_time_idx (or the per-customer
+   * index), its customers' names, the seen update, and the total.
+   */
   async timeline(rep: Principal, query: RadarTimelineQueryDto): Promise<{ items: RadarEntry[]; total: number }> {
-    const qb = this.actions
-      .createQueryBuilder('a')
-      .where('a.company_id = :companyId AND a.rep_id = :repId', { companyId: rep.companyId, repId: rep.id, tz: this.clock.timeZone });
-    if (query.customer_id !== undefined) qb.andWhere('a.customer_id = :customerId', { customerId: query.customer_id });
-    if (query.action !== undefined) qb.andWhere('a.action = :action', { action: query.action });
-    if (query.create_date__gte) qb.andWhere(`a.created_at >= ${dayStartSql(':gte', ':tz')}`, { gte: query.create_date__gte });
-    if (query.create_date__lt) qb.andWhere(`a.created_at < ${dayStartSql(':lt', ':tz')}`, { lt: query.create_date__lt });
-
     const page = pageOf(query, 10);
-    const [rows, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
-    if (!rows.length) return { items: [], total };
-
-    const customerIds = [...new Set(rows.map((r) => r.customerId))];
-    const [profiles, relations] = await Promise.all([
-      this.customers.findCustomers(rep.companyId, customerIds),
-      this.relations.findForRep(rep.companyId, rep.id, customerIds),
-    ]);
-    await this.markSeen(rep, rows.filter((r) => !r.seen).map((r) => r.id));
+    const params: unknown[] = [rep.companyId, rep.id, page.limit, page.offset];
+    const filters: string[] = [];
+    const add = (sql: (param: string) => string, value: unknown) => filters.push(sql(`$${params.push(value)}`));
+    if (query.customer_id !== undefined) add((p) => `customer_id = ${p}`, query.customer_id);
+    if (query.action !== undefined) add((p) => `action = ${p}`, query.action);
+    if (query.create_date__gte || query.create_date__lt) {
+      const tz = `$${params.push(this.clock.timeZone)}`;
+      if (query.create_date__gte) add((p) => `created_at >= ${dayStartSql(p, tz)}`, query.create_date__gte);
+      if (query.create_date__lt) add((p) => `created_at < ${dayStartSql(p, tz)}`, query.create_date__lt);
+    }
+    const rows = await this.sql.rows<TimelineRow>(timelineSql(filters), params);
+    const total = rows[0]?.total ?? 0;
+    if (rows[0]?.id == null) return { items: [], total };
     const items = rows.map((r) => ({
-      id: r.id,
-      repId: r.repId,
+      id: r.id!,
+      repId: rep.id,
       customerId: r.customerId,
       action: r.action,
       remark: r.remark,
       createdAt: r.createdAt,
-      ...customerFace(r.customerId, profiles.get(r.customerId), relations.get(r.customerId)?.memoName),
+      ...customerFace(r.customerId, r.username === null ? null : { username: r.username, headimgurl: r.headimgurl ?? '' }, r.memoName),
     }));
     return { items, total };
   }
 
-  private async markSeen(rep: Principal, ids: number[]): Promise<void> {
-    if (!ids.length) return;
-    await this.actions.query(`UPDATE radar_action SET seen = true WHERE company_id = $1 AND rep_id = $2 AND id = ANY($3::int[]) AND NOT seen`, [
-      rep.companyId,
-      rep.id,
-      ids,
-    ]);
-  }
 }

@@ -4,15 +4,15 @@ import type { Principal } from '../../common/auth/principal';
 import { Errors } from '../../common/errors/api-error';
 import { Page } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
+import { Sql } from '../../database/sql';
 import { TransactionRunner, Tx } from '../../database/transaction-runner';
 import { RadarActionRecorder } from '../action-log/radar-ports';
-import { CompanyService } from '../company/company.service';
 import { RelationService } from '../contacts/relation.service';
-import { CustomerService } from '../customer/customer.service';
 import { ChatEvents } from './chat-events';
 import { parseContent } from './chat-content';
 import { ChatParties, mapCustomerMessage, mapRepMessage } from './chat.mapper';
-import { ChatStore, ConversationKey, incomingSendType, MessageRow, otherSide } from './chat.store';
+import { ConversationState, PARTIES_STATE, PartiesRow, partiesOf, POLL_STATE } from './chat.reads';
+import { ChatStore, ConversationKey, incomingSendType, MessageRow, otherSide, OWNER_TOTAL } from './chat.store';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** At most this many messages per getmsg call (API.md §4.2). */
@@ -48,10 +48,9 @@ export interface HistoryResult {
 export class ChatService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     private readonly tx: TransactionRunner,
     private readonly relations: RelationService,
-    private readonly companies: CompanyService,
-    private readonly customers: CustomerService,
     private readonly clock: Clock,
     private readonly radar: RadarActionRecorder,
   ) {}
@@ -63,30 +62,32 @@ export class ChatService {
       : { companyId: p.companyId, repId: p.id, customerId: otherId };
   }
 
-  /** The relation must exist (307), then both profiles for rendering. */
-  async parties(key: ConversationKey): Promise<ChatParties> {
-    const relation = await this.relations.require(key);
-    return this.profiles(key, relation.memoName);
+  /** The conversation as `side` sees it, or 307 without a relation (one statement). */
+  private async state(key: ConversationKey, side: ChatSide): Promise<ConversationState> {
+    const row = await this.sql.one<ConversationState>(POLL_STATE, [key.companyId, key.repId, key.customerId, side]);
+    if (!row) throw Errors.noRelation();
+    return row;
   }
 
-  private async profiles(key: ConversationKey, memoName: string | null): Promise<ChatParties> {
-    const [rep, customer] = await Promise.all([this.companies.findRep(key.companyId, key.repId), this.customers.findCustomer(key.companyId, key.customerId)]);
-    // A relation always joins a rep and a customer of its company; anything else is no relation.
-    if (!rep || !customer) throw Errors.noRelation();
-    return { rep, customer, memoName };
+  /** As state(), with both profiles for rendering. A relation always joins a rep and a customer of its company. */
+  private async partiesState(key: ConversationKey, side: ChatSide): Promise<{ state: PartiesRow; parties: ChatParties }> {
+    const row = await this.sql.one<PartiesRow>(PARTIES_STATE, [key.companyId, key.repId, key.customerId, side]);
+    if (!row) throw Errors.noRelation();
+    return { state: row, parties: partiesOf(row, key) };
   }
 
   async send(p: Principal, input: SendInput): Promise<{ id: number }> {
     const side: ChatSide = p.role;
     const content = parseContent(input.content, side);
     const key = ChatService.keyOf(p, input.otherId);
-    const parties = await this.parties(key);
+    const { state, parties } = await this.partiesState(key, side);
     const sendType = side === 'rep' ? 1 : 2;
     const clientMsgId = input.clientMsgId || null;
 
     return this.tx.run(async (tx) => {
       const m = tx.manager;
-      const relation = await this.relations.require(key, m);
+      // Relations are never deleted, so the one read above still holds.
+      const relationId = state.relationId;
       const conv = await ChatStore.lockOrCreateConversation(m, key);
       if (clientMsgId) {
         const existing = await ChatStore.findByClientId(m, key.companyId, conv.id, sendType, clientMsgId);
@@ -102,7 +103,7 @@ export class ChatService {
       const total = await ChatStore.totalUnread(m, key.companyId, receiver, receiver === 'rep' ? key.repId : key.customerId);
 
       if (side === 'customer') {
-        await this.relations.touchActivity(m, relation.id, message.createdAt);
+        await this.relations.touchActivity(m, relationId, message.createdAt);
         if (content.infoType === 2) {
           await this.radar.record(tx, {
             companyId: key.companyId,
@@ -113,7 +114,7 @@ export class ChatService {
           });
         }
       } else {
-        await this.relations.touchFollow(m, relation.id, message.createdAt);
+        await this.relations.touchFollow(m, relationId, message.createdAt);
       }
       tx.publish(ChatEvents.message(receiver, key, this.render(receiver, message, parties)), ChatEvents.unread(receiver, key, unread, total));
       return { id: message.id };
@@ -127,46 +128,46 @@ export class ChatService {
   async fetchUnread(p: Principal, otherId: number): Promise<MessagesResult> {
     const key = ChatService.keyOf(p, otherId);
     const side: ChatSide = p.role;
-    const relation = await this.relations.require(key);
-    // Polling fast path: nothing unread as of now means nothing to lock; a message committed
-    // after this read is still after the read position and comes with the next call.
-    const conv = await ChatStore.findWithPosition(this.dataSource.manager, key, side);
-    if (!conv || conv.unreadCount === 0) return { parties: null, messages: [] };
+    // Polling fast path, one statement: nothing unread as of now means nothing to lock; a
+    // message committed after this read is still after the read position and comes next call.
+    const conv = await this.state(key, side);
+    if (conv.conversationId === null || conv.unreadCount === 0) return { parties: null, messages: [] };
+    const conversationId = conv.conversationId;
 
     const messages = await this.tx.run(async (tx) => {
       await ChatStore.lockConversation(tx.manager, key);
-      const pos = (await ChatStore.readPosition(tx.manager, conv.id, side))!;
-      const rows = await ChatStore.messagesAfter(tx.manager, key.companyId, conv.id, incomingSendType(side), pos.readUpTo, GETMSG_LIMIT);
+      const pos = (await ChatStore.readPosition(tx.manager, conversationId, side))!;
+      const rows = await ChatStore.messagesAfter(tx.manager, key.companyId, conversationId, incomingSendType(side), pos.readUpTo, GETMSG_LIMIT);
       if (rows.length) {
         const upTo = rows[rows.length - 1].id;
-        const left = await ChatStore.advanceRead(tx.manager, conv.id, side, upTo, rows.length);
+        const left = await ChatStore.advanceRead(tx.manager, conversationId, side, upTo, rows.length);
         await this.publishRead(tx, key, side, upTo, left);
       }
       return rows;
     });
-    return { parties: messages.length ? await this.profiles(key, relation.memoName) : null, messages };
+    return { parties: messages.length ? (await this.partiesState(key, side)).parties : null, messages };
   }
 
   /** History page (page 1 = newest); opening it marks the whole conversation read for the caller. */
   async history(p: Principal, otherId: number, page: Page): Promise<HistoryResult> {
     const key = ChatService.keyOf(p, otherId);
-    const parties = await this.parties(key);
     const side: ChatSide = p.role;
     const m = this.dataSource.manager;
-    const conv = await ChatStore.findWithPosition(m, key, side);
-    if (!conv) return { parties, messages: [], total: 0 };
+    const { state: conv, parties } = await this.partiesState(key, side);
+    if (conv.conversationId === null) return { parties, messages: [], total: 0 };
+    const conversationId = conv.conversationId;
 
     // Page by seq range: seq is gapless (allocated under the lock), so no OFFSET scan.
     const toSeq = conv.messageCount - page.offset;
     const fromSeq = Math.max(1, toSeq - page.limit + 1);
-    const messages = toSeq >= 1 ? await ChatStore.messagesBySeq(m, key.companyId, conv.id, fromSeq, toSeq) : [];
+    const messages = toSeq >= 1 ? await ChatStore.messagesBySeq(m, key.companyId, conversationId, fromSeq, toSeq) : [];
 
     if (conv.unreadCount > 0) {
       await this.tx.run(async (tx) => {
         await ChatStore.lockConversation(tx.manager, key);
-        const newest = await ChatStore.newestIdOfSide(tx.manager, key.companyId, conv.id, incomingSendType(side));
+        const newest = await ChatStore.newestIdOfSide(tx.manager, key.companyId, conversationId, incomingSendType(side));
         if (newest === undefined) return;
-        await ChatStore.advanceRead(tx.manager, conv.id, side, newest, 'all');
+        await ChatStore.advanceRead(tx.manager, conversationId, side, newest, 'all');
         await this.publishRead(tx, key, side, newest, 0);
       });
     }
@@ -175,14 +176,12 @@ export class ChatService {
 
   /** Unread messages from one party (customer query_num). */
   async unreadCount(p: Principal, otherId: number): Promise<number> {
-    const key = ChatService.keyOf(p, otherId);
-    await this.relations.require(key);
-    return (await ChatStore.findWithPosition(this.dataSource.manager, key, p.role))?.unreadCount ?? 0;
+    return (await this.state(ChatService.keyOf(p, otherId), p.role)).unreadCount;
   }
 
-  /** All unread messages of the caller across their conversations. */
-  totalUnread(p: Principal): Promise<number> {
-    return ChatStore.totalUnread(this.dataSource.manager, p.companyId, p.role, p.id);
+  /** All unread messages of the caller across their conversations (a maintained total). */
+  async totalUnread(p: Principal): Promise<number> {
+    return (await this.sql.one<{ unread: number }>(OWNER_TOTAL, [p.companyId, p.role, p.id]))?.unread ?? 0;
   }
 
   /** A message as the given side's getmsg renders it (also the chat.message payload). */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { statement } from '../../database/sql';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** The two parties of a conversation inside one company. */
@@ -31,6 +32,12 @@ export interface ReadPositionRow {
 /** send_type of the messages a side reads: the rep reads the customer's (2), and vice versa. */
 export const incomingSendType = (side: ChatSide): 1 | 2 => (side === 'rep' ? 2 : 1);
 export const otherSide = (side: ChatSide): ChatSide => (side === 'rep' ? 'customer' : 'rep');
+
+/** A principal's maintained totals ($1 company, $2 side, $3 owner); no row means zeros. */
+export const OWNER_TOTAL = statement(
+  'chat_owner_total',
+  `SELECT unread, conversations FROM chat_owner_total WHERE company_id = $1 AND side = $2 AND owner_id = $3`,
+);
 
 const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoType", content, created_at AS "createdAt"`;
 
@@ -107,19 +114,20 @@ export const ChatStore = {
     msg: { sendType: number; infoType: number; content: Record<string, string>; clientMsgId: string | null; createdAt?: Date },
   ): Promise<MessageRow | undefined> {
     const seq = conv.messageCount + 1;
+    // One statement: the message, and the conversation's count and last message (the UPDATE
+    // sees the inserted row through the CTE; nothing is updated when the key already existed).
     const [row] = await m.query(
-      `INSERT INTO chat_message (company_id, conversation_id, seq, send_type, info_type, content, client_msg_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, clock_timestamp()))
-       ON CONFLICT ON CONSTRAINT chat_message_client_key DO NOTHING
-       RETURNING ${MESSAGE_COLUMNS}`,
+      `WITH msg AS (
+         INSERT INTO chat_message (company_id, conversation_id, seq, send_type, info_type, content, client_msg_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, clock_timestamp()))
+         ON CONFLICT ON CONSTRAINT chat_message_client_key DO NOTHING
+         RETURNING ${MESSAGE_COLUMNS}),
+       conv AS (
+         UPDATE conversation SET message_count = $3, last_message_id = msg.id,
+           last_message_at = GREATEST(COALESCE(last_message_at, msg."createdAt"), msg."createdAt")
+         FROM msg WHERE conversation.id = $2)
+       SELECT * FROM msg`,
       [companyId, conv.id, seq, msg.sendType, msg.infoType, JSON.stringify(msg.content), msg.clientMsgId, msg.createdAt ?? null],
-    );
-    if (!row) return undefined;
-    await m.query(
-      `UPDATE conversation SET message_count = $2, last_message_id = $3,
-         last_message_at = GREATEST(COALESCE(last_message_at, $4), $4)
-       WHERE id = $1`,
-      [conv.id, seq, row.id, row.createdAt],
     );
     return row;
   },
@@ -180,12 +188,9 @@ export const ChatStore = {
     );
   },
 
-  /** All unread of one principal across their conversations (index-only scan). */
+  /** All unread of one principal across their conversations: the maintained total (Totals migration). */
   async totalUnread(m: EntityManager, companyId: number, side: ChatSide, ownerId: number): Promise<number> {
-    const [row] = await m.query(
-      `SELECT COALESCE(SUM(unread_count), 0)::int AS n FROM chat_read_position WHERE company_id = $1 AND side = $2 AND owner_id = $3`,
-      [companyId, side, ownerId],
-    );
-    return row.n;
+    const [row] = await m.query(OWNER_TOTAL.text, [companyId, side, ownerId]);
+    return row?.unread ?? 0;
   },
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { Sql, statement } from '../../database/sql';
 import { CompanyEntity } from './entities/company.entity';
 import { RepEntity } from './entities/rep.entity';
 
@@ -14,6 +15,20 @@ export interface RepProfile {
   wechat: string | null;
 }
 
+/** A principal's credentials, for the signature guard only. */
+export interface Credentials {
+  id: number;
+  companyId: number;
+  token: string | null;
+  disabled: boolean;
+}
+
+const REP_CREDENTIALS = statement('rep_credentials', `SELECT id, company_id AS "companyId", token, disabled FROM rep WHERE id = $1`);
+const REP_PROFILE = statement(
+  'rep_profile',
+  `SELECT id, company_id AS "companyId", name, avatar, mingpian_phone AS "mingpianPhone", wechat FROM rep WHERE id = $1 AND company_id = $2`,
+);
+
 function toProfile(rep: RepEntity): RepProfile {
   return { id: rep.id, companyId: rep.companyId, name: rep.name, avatar: rep.avatar, mingpianPhone: rep.mingpianPhone, wechat: rep.wechat };
 }
@@ -24,16 +39,16 @@ export class CompanyService {
   constructor(
     @InjectRepository(CompanyEntity) private readonly companies: Repository<CompanyEntity>,
     @InjectRepository(RepEntity) private readonly reps: Repository<RepEntity>,
+    private readonly sql: Sql,
   ) {}
 
   /** For the signature guard only: includes the token. */
-  findRepCredentials(id: number): Promise<RepEntity | null> {
-    return this.reps.findOne({ where: { id } });
+  async findRepCredentials(id: number): Promise<Credentials | null> {
+    return (await this.sql.one<Credentials>(REP_CREDENTIALS, [id])) ?? null;
   }
 
   async findRep(companyId: number, id: number): Promise<RepProfile | null> {
-    const rep = await this.reps.findOne({ where: { id, companyId } });
-    return rep ? toProfile(rep) : null;
+    return (await this.sql.one<RepProfile>(REP_PROFILE, [id, companyId])) ?? null;
   }
 
   async findReps(companyId: number, ids: number[]): Promise<Map<number, RepProfile>> {

@@ -1,0 +1,65 @@
+import { statement } from '../../database/sql';
+import type { ChatParties } from './chat.mapper';
+
+/**
+ * The chat's hot reads as single prepared statements: the relation check (307) and the
+ * conversation's state for one side in one round trip. They read the relation, rep and
+ * customer tables (owned by Contacts, Company and Customer) read-only, by key: the one place
+ * where Chat joins another module's tables, because a poll must cost one statement (issue 9).
+ */
+
+/** The conversation as one side sees it; conversationId is null before its first message. */
+export interface ConversationState {
+  relationId: number;
+  memoName: string | null;
+  conversationId: number | null;
+  messageCount: number;
+  unreadCount: number;
+}
+
+const STATE_COLUMNS = `r.id AS "relationId", r.memo_name AS "memoName", c.id AS "conversationId",
+       COALESCE(c.message_count, 0) AS "messageCount", COALESCE(rp.unread_count, 0) AS "unreadCount"`;
+const STATE_JOINS = `LEFT JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
+LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4`;
+
+/** $1 company, $2 rep, $3 customer, $4 reading side. No row: no relation. */
+export const POLL_STATE = statement(
+  'chat_poll_state',
+  `SELECT ${STATE_COLUMNS}
+FROM relation r
+${STATE_JOINS}
+WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
+);
+
+/** The conversation state plus both profiles, for rendering messages. */
+export interface PartiesRow extends ConversationState {
+  repName: string;
+  repAvatar: string;
+  mingpianPhone: string | null;
+  wechat: string | null;
+  username: string;
+  headimgurl: string;
+  sex: number | null;
+  customerCreatedAt: Date;
+}
+
+/** As POLL_STATE, with the rep's and the customer's profiles (both in the relation's company). */
+export const PARTIES_STATE = statement(
+  'chat_parties_state',
+  `SELECT ${STATE_COLUMNS},
+       rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
+       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt"
+FROM relation r
+JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
+JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
+${STATE_JOINS}
+WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
+);
+
+export function partiesOf(row: PartiesRow, key: { companyId: number; repId: number; customerId: number }): ChatParties {
+  return {
+    rep: { id: key.repId, companyId: key.companyId, name: row.repName, avatar: row.repAvatar, mingpianPhone: row.mingpianPhone, wechat: row.wechat },
+    customer: { id: key.customerId, companyId: key.companyId, username: row.username, headimgurl: row.headimgurl, sex: row.sex, createdAt: row.customerCreatedAt },
+    memoName: row.memoName,
+  };
+}
