@@ -60,19 +60,18 @@ export interface ContactRow {
   infoType: number;
   content: Record<string, unknown>;
   unread: number;
+  /** The customer's nickname and avatar ('' when unknown), and the rep's memo name. */
+  username: string;
+  headimgurl: string;
+  memoName: string | null;
 }
 
 /** One row of the rep's contact list (API.md §5.4). */
-export function mapContact(
-  row: ContactRow,
-  customer: CustomerProfile | undefined,
-  memoName: string | null | undefined,
-  shortTime: DateTimeFormat,
-): Record<string, unknown> {
+export function mapContact(row: ContactRow, shortTime: DateTimeFormat): Record<string, unknown> {
   return {
     customer_id: row.customerId,
-    src: customer?.headimgurl ?? '',
-    name: customerDisplayName(row.customerId, customer?.username, memoName),
+    src: row.headimgurl,
+    name: customerDisplayName(row.customerId, row.username, row.memoName),
     dateTime: shortTime(row.lastMessageAt),
     msg: previewText(row.infoType, row.content),
     count: row.unread,

@@ -38,7 +38,7 @@ export class RepContactController {
     const r = await this.contacts.list(p, pageOf(query, 0));
     const shortTime = (at: Date) => this.clock.shortChatTime(at);
     return ok('查询成功', {
-      ret_data: r.rows.map((row) => mapContact(row, r.customers.get(row.customerId), r.memoNames.get(row.customerId), shortTime)),
+      ret_data: r.rows.map((row) => mapContact(row, shortTime)),
       data_count: r.total,
       unread_msg_num: r.unreadTotal,
     });
