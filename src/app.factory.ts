@@ -5,14 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { LogController } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ValidationFailed } from './common/errors/api-error';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
 import { toFieldErrors } from './common/validation/class-validator-errors';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
-import { createRootLogger, logRequest, requestIdOf } from './common/logging/logging';
+import { createRootLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
 import { setupSwagger } from './swagger';
 
 export interface CreateAppOptions {
@@ -39,11 +38,10 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     // One access line per request, written by logRequest below (Fastify's own are two, at info).
     logController: new LogController({ disableRequestLogging: true }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules, logger }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl, extraModules }), adapter, {
     bodyParser: false,
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
   });
-  app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new WsAdapter(app));
 
   const fastify = app.getHttpAdapter().getInstance();

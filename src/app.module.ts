@@ -1,13 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger as PinoLogger } from 'pino';
 import { AuthModule } from './common/auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { loggerParams } from './common/logging/logging';
 import { Clock } from './common/time/clock';
-import { ValidationStyleInterceptor } from './common/validation/validation-style.interceptor';
 import { APP_CONFIG } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
@@ -20,7 +16,6 @@ export interface AppModuleOptions {
   /** The database actually used: DATABASE_URL, or the embedded server's URL. */
   databaseUrl: string;
   extraModules?: Type[];
-  logger: PinoLogger;
 }
 
 @Module({})
@@ -30,7 +25,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerParams(options.logger)),
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions({ url: options.databaseUrl, poolSize: options.config.dbPoolSize }),
           autoLoadEntities: true,
@@ -46,7 +40,6 @@ export class AppModule {
         Clock,
         Sql,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        { provide: APP_INTERCEPTOR, useClass: ValidationStyleInterceptor },
       ],
       exports: [APP_CONFIG, Clock, Sql],
     };

@@ -15,7 +15,7 @@ describe('structured logs', () => {
   let w: World;
 
   beforeAll(async () => {
-    t = await TestApp.start({ logLevel: 'info' }, [ProbeModule], sink);
+    t = await TestApp.start({ logLevel: 'debug' }, [ProbeModule], sink);
     w = await createWorld(t);
   });
   afterAll(async () => t.close());
@@ -30,11 +30,36 @@ describe('structured logs', () => {
     expect(boom.status).toBe(500);
 
     const parsed = lines.map((l) => JSON.parse(l));
-    expect(parsed.some((l) => l.reqId === 'req-log-1' && l.req?.url?.includes('rand_str=[redacted]'))).toBe(true);
-    // The 500's error id is in the log, so support can find the failure from the response.
-    expect(parsed.some((l) => l.error_id === boom.body.data.error_id)).toBe(true);
+    // The access line (debug): one per request, with the request id and the URL redacted.
+    expect(parsed.filter((l) => l.reqId === 'req-log-1' && l.msg === 'request completed')).toHaveLength(1);
+    expect(parsed.some((l) => l.reqId === 'req-log-1' && l.req?.url?.includes('rand_str=[redacted]') && l.res?.statusCode === 200)).toBe(true);
+    // The 500's error id is in the log with the failing request's id, so support can find it.
+    const failure = parsed.find((l) => l.error_id === boom.body.data.error_id);
+    expect(failure?.reqId).toEqual(expect.any(String));
+    expect(failure?.err?.message).toBeDefined();
     const all = lines.join('\n');
     expect(all).not.toContain(customer.token);
     expect(all).not.toContain(signature);
+  });
+
+  it('writes no line per successful request at the default level (info)', async () => {
+    const quiet: string[] = [];
+    const sink2 = new Writable({
+      write(chunk, _enc, done) {
+        quiet.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const app = await TestApp.start({ logLevel: 'info' }, [ProbeModule], sink2);
+    try {
+      const before = quiet.length;
+      for (let i = 0; i < 5; i++) expect((await app.get('/zhugeleida/gongzhonghao/probe', w.customers[0])).body.code).toBe(200);
+      expect(quiet.slice(before)).toEqual([]);
+      // A failure is still logged at info with its error id.
+      const boom = await app.get('/zhugeleida/gongzhonghao/probe/boom', w.customers[0]);
+      expect(quiet.some((l) => JSON.parse(l).error_id === boom.body.data.error_id)).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { CustomerModule } from '../../modules/customer/customer.module';
 import { PrincipalDirectory } from './principal';
 import { DbPrincipalDirectory } from './principal-directory.service';
 import { SignatureGuard } from './signature.guard';
+import { InputGuard } from '../validation/input.guard';
 
 @Global()
 @Module({
@@ -12,7 +13,9 @@ import { SignatureGuard } from './signature.guard';
   providers: [
     { provide: PrincipalDirectory, useClass: DbPrincipalDirectory },
     SignatureGuard,
+    // Global guards run in this order: the signature first, then the input checks.
     { provide: APP_GUARD, useExisting: SignatureGuard },
+    { provide: APP_GUARD, useClass: InputGuard },
   ],
   exports: [SignatureGuard],
 })

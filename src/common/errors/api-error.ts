@@ -30,7 +30,7 @@ export const Errors = {
 
 /**
  * Invalid input. Where the field errors go and which code is used is a per-route choice
- * (see @ValidationStyle); the ValidationStyleInterceptor turns this into an ApiError.
+ * (see @ValidationStyle); the exception filter renders it in the route's style.
  */
 export class ValidationFailed extends Error {
   constructor(readonly fieldErrors: FieldErrors) {

@@ -15,7 +15,7 @@ function parseJson(request: FastifyRequest, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    // Not an error page: the route answers with its own validation envelope (see ValidationStyleInterceptor).
+    // Not an error page: the route answers with its own validation envelope (see InputGuard).
     (request as unknown as Record<symbol, unknown>)[UNPARSABLE] = true;
     return {};
   }

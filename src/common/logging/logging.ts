@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Params } from 'nestjs-pino';
+import type { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 
@@ -36,8 +36,46 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
   return destination ? pino(options, destination) : pino(options);
 }
 
-export function loggerParams(logger: PinoLogger): Params {
-  return { pinoHttp: { logger, autoLogging: false }, useExisting: true };
+/**
+ * Nest's own logs (bootstrap, `new Logger(context)` in services) through the root pino logger,
+ * with the context as a field. Deliberately without request-scoped context: that needs an
+ * AsyncLocalStorage per request, and on Node 20 any AsyncLocalStorage turns on promise hooks
+ * that slow every promise in the process (measured: about a third of a polling request's CPU;
+ * decision 2026-11-29, docs/decisions/performance.md). A line about a request is written with
+ * that request's own logger instead (`request.log`, which carries the request id).
+ */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: PinoLogger) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  /** Nest passes (message, ...params, context): objects become fields, strings the message. */
+  private write(level: pino.Level, message: unknown, rest: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return;
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const fields: Record<string, unknown> = context ? { context } : {};
+    if (message instanceof Error) fields.err = message;
+    else if (typeof message === 'object' && message !== null) Object.assign(fields, message);
+    const text = typeof message === 'string' ? message : typeof rest[0] === 'string' ? (rest.shift() as string) : undefined;
+    this.logger[level](fields, text);
+  }
 }
 
 /** A request slower than this is logged at warn whatever the level. */

@@ -3,6 +3,7 @@ import {
   followStatus,
   formatDateTime,
   formatLocalDate,
+  localParts,
   relativeActivityTime,
   relativeFollowTime,
   shortChatTime,
@@ -57,5 +58,43 @@ describe('legacy time rendering', () => {
     expect(shortChatTime(local('2026-11-27T08:05:00'), now, SH)).toBe('昨天');
     expect(shortChatTime(local('2026-03-02T08:05:00'), now, SH)).toBe('03-02');
     expect(shortChatTime(local('2025-12-31T08:05:00'), now, SH)).toBe('2025');
+  });
+});
+
+describe('localParts: the cached offset agrees with Intl', () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const viaIntl = (instant: Date, timeZone: string) => {
+    const parts: Record<string, number> = {};
+    if (!formats.has(timeZone)) {
+      formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
+    }
+    const f = formats.get(timeZone)!;
+    for (const part of f.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  };
+
+  it.each(['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'])(
+    'matches Intl around the year and across DST transitions in %s',
+    (zone) => {
+      // Every 47 minutes and 13 seconds over a year (the transitions have their own test).
+      const start = Date.UTC(2026, 0, 1);
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 2_833_000) {
+        const instant = new Date(ms + (ms % 997));
+        expect(localParts(instant, zone)).toEqual(viaIntl(instant, zone));
+      }
+    },
+  );
+
+  it('matches Intl second by second across a transition (New York, 2026-03-08 07:00 UTC)', () => {
+    const transition = Date.UTC(2026, 2, 8, 7, 0, 0);
+    for (let ms = transition - 120_000; ms <= transition + 120_000; ms += 1_000) {
+      expect(localParts(new Date(ms), 'America/New_York')).toEqual(viaIntl(new Date(ms), 'America/New_York'));
+    }
+  });
+
+  it('handles instants before 1970 and historical offsets with seconds', () => {
+    for (const ms of [Date.UTC(1900, 0, 1, 3, 4, 5), Date.UTC(1927, 11, 31, 15, 54, 17), -1]) {
+      expect(localParts(new Date(ms), 'Asia/Shanghai')).toEqual(viaIntl(new Date(ms), 'Asia/Shanghai'));
+    }
   });
 });

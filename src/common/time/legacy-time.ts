@@ -32,12 +32,58 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-export function localParts(instant: Date, timeZone: string): LocalParts {
+/** Local wall-clock fields through Intl (exact, ~7 µs: the slow path). */
+function intlParts(instant: Date, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** Offsets are looked up per window of this length (UTC); a window holding a transition is not cached. */
+const WINDOW_MS = 15 * 60_000;
+const MAX_CACHED_WINDOWS = 50_000;
+/** `${timeZone}|${window}` → the zone's offset (ms) throughout that window, or null if it changes inside it. */
+const offsets = new Map<string, number | null>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const p = intlParts(new Date(ms), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * The zone's offset for every instant of the instant's window, when it is the same at the
+ * window's first and last millisecond (zone transitions are hours apart, so no transition then
+ * lies inside); null otherwise. Cached: rendering a list formats many instants of a few windows.
+ */
+function windowOffset(ms: number, timeZone: string): number | null {
+  const window = Math.floor(ms / WINDOW_MS);
+  const key = `${timeZone}|${window}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(window * WINDOW_MS, timeZone);
+    offset = start === offsetAt((window + 1) * WINDOW_MS - 1, timeZone) ? start : null;
+    if (offsets.size >= MAX_CACHED_WINDOWS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The instant's wall-clock fields in the zone (same result as Intl, about ten times cheaper when cached). */
+export function localParts(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime();
+  const offset = Number.isFinite(ms) ? windowOffset(ms, timeZone) : null;
+  if (offset === null) return intlParts(instant, timeZone);
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { FieldErrors } from '../errors/field-errors';
 
@@ -25,5 +26,6 @@ export function nulCharacterErrors(...sources: unknown[]): FieldErrors | undefin
  */
 export function isDataException(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
-  return error instanceof QueryFailedError && typeof code === 'string' && code.startsWith('22');
+  // TypeORM wraps driver errors; the plain SQL path (Sql) throws pg's DatabaseError itself.
+  return (error instanceof QueryFailedError || error instanceof DatabaseError) && typeof code === 'string' && code.startsWith('22');
 }

@@ -1,9 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DataSource } from 'typeorm';
+import { Sql, statement } from '../../database/sql';
 import { Clock } from '../../common/time/clock';
 import { ActionTally, AI_PR_CHAT_CAP, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
 import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
+
+/** $1 company, $2 rep, $3 customer ids, $4 now, $5 zone, $6 window days - 1. */
+const TALLIES = statement(
+  'ai_pr_tallies',
+  `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
+SELECT w.since, t.* FROM w LEFT JOIN LATERAL (
+  SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
+  FROM radar_action
+  WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= w.since AND created_at <= $4::timestamptz
+  GROUP BY 1, 2, 3
+) t ON true`,
+);
 
 /**
  * AiPrScorer port: gathers the inputs of the ai_pr formula (ai-pr.ts, docs/ai-pr.md) for a
@@ -17,7 +29,7 @@ export class AiPrScorerService implements AiPrScorer {
   private chatSource: ChatEngagementSource | null | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
   ) {}
@@ -28,26 +40,26 @@ export class AiPrScorerService implements AiPrScorer {
     const now = this.clock.now();
     const tz = this.clock.timeZone;
 
-    // Start of the local day AI_PR_WINDOW_DAYS - 1 days ago: the window is whole calendar days.
-    const [{ since }] = await this.dataSource.query(
-      `SELECT (date_trunc('day', $1::timestamptz AT TIME ZONE $2) - make_interval(days => $3)) AT TIME ZONE $2 AS since`,
-      [now, tz, AI_PR_WINDOW_DAYS - 1],
-    );
-    const rows: { customer_id: number; action: number; age_days: number; n: number }[] = await this.dataSource.query(
-      `SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $6)::date - (created_at AT TIME ZONE $6)::date) AS age_days, count(*)::int AS n
-         FROM radar_action
-        WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= $5 AND created_at <= $4
-        GROUP BY 1, 2, 3`,
-      [companyId, repId, ids, now, since, tz],
-    );
+    // One statement: the window's start (the local day AI_PR_WINDOW_DAYS - 1 days ago, whole
+    // calendar days) and the tallies inside it; a customer without actions still gets the start.
+    const rows: { since: Date; customer_id: number | null; action: number; age_days: number; n: number }[] = await this.sql.rows(TALLIES, [
+      companyId,
+      repId,
+      ids,
+      now,
+      tz,
+      AI_PR_WINDOW_DAYS - 1,
+    ]);
+    const since = rows[0].since;
     const tallies = new Map<number, ActionTally[]>();
     for (const r of rows) {
+      if (r.customer_id === null) continue;
       const list = tallies.get(r.customer_id) ?? [];
       list.push({ action: r.action, ageDays: r.age_days, count: r.n });
       tallies.set(r.customer_id, list);
     }
 
-    const chat = await this.chatEngagement(companyId, repId, ids, new Date(since));
+    const chat = await this.chatEngagement(companyId, repId, ids, since);
     return new Map(ids.map((id) => [id, aiPrScore(tallies.get(id) ?? [], chat.get(id))]));
   }
 

@@ -1,33 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Sql, statement } from '../../database/sql';
 import { ChatEngagement, ChatEngagementSource } from '../action-log/radar-ports';
 
 /** Without a cap from the caller, counts stop here. */
 const DEFAULT_CAP = 1000;
 
+// Messages of a conversation are appended in time order, so the in-window messages of a side
+// are among its newest `cap`: each count reads at most `cap` index entries.
+const newest = (sendType: number) =>
+  `(SELECT count(*) FILTER (WHERE x.created_at >= $4)::int FROM (
+      SELECT m.created_at FROM chat_message m
+      WHERE m.company_id = c.company_id AND m.conversation_id = c.id AND m.send_type = ${sendType}
+      ORDER BY m.id DESC LIMIT $5) x)`;
+
+/** $1 company, $2 rep, $3 customer ids, $4 since, $5 cap. */
+const ENGAGEMENT = statement(
+  'chat_engagement',
+  `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
+   FROM conversation c
+   WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`,
+);
+
 /** Chat activity per customer with one rep since an instant, for ai_pr (API.md §6.8). */
 @Injectable()
 export class ChatEngagementService extends ChatEngagementSource {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly sql: Sql) {
     super();
   }
 
   async engagement(companyId: number, repId: number, customerIds: number[], since: Date, cap = DEFAULT_CAP): Promise<Map<number, ChatEngagement>> {
     const out = new Map<number, ChatEngagement>();
     if (!customerIds.length) return out;
-    // Messages of a conversation are appended in time order, so the in-window messages of a
-    // side are among its newest `cap`: each count reads at most `cap` index entries.
-    const newest = (sendType: number) =>
-      `(SELECT count(*) FILTER (WHERE x.created_at >= $4)::int FROM (
-          SELECT m.created_at FROM chat_message m
-          WHERE m.company_id = c.company_id AND m.conversation_id = c.id AND m.send_type = ${sendType}
-          ORDER BY m.id DESC LIMIT $5) x)`;
-    const rows: { customerId: number; customerMessages: number; repMessages: number }[] = await this.dataSource.query(
-      `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
-       FROM conversation c
-       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`,
-      [companyId, repId, [...new Set(customerIds)], since, cap],
-    );
+    const rows = await this.sql.rows<{ customerId: number; customerMessages: number; repMessages: number }>(ENGAGEMENT, [
+      companyId,
+      repId,
+      [...new Set(customerIds)],
+      since,
+      cap,
+    ]);
     for (const id of customerIds) out.set(id, { customerMessages: 0, repMessages: 0 });
     for (const r of rows) out.set(r.customerId, { customerMessages: r.customerMessages, repMessages: r.repMessages });
     return out;

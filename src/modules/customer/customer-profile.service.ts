@@ -1,55 +1,91 @@
 import { Injectable } from '@nestjs/common';
 import { Errors } from '../../common/errors/api-error';
+import { Sql, statement } from '../../database/sql';
 import { AiPrScorer } from '../action-log/radar-ports';
 import { customerDisplayName } from '../contacts/customer-display-name';
-import type { RelationEntity } from '../contacts/entities/relation.entity';
-import { RelationService } from '../contacts/relation.service';
-import { CustomerService } from './customer.service';
 import type { CustomerProfile } from './customer.service';
-import { TagService } from './tag.service';
+
+/** The rep's own fields of a relation that the profile shows. */
+export interface RelationMemo {
+  memoName: string | null;
+  expectedTime: string | null;
+  expectedPr: number;
+  source: number;
+  memoSex: number | null;
+  phone: string | null;
+  email: string | null;
+  companyName: string | null;
+  jobPosition: string | null;
+  address: string | null;
+  birthday: string | null;
+  mem: string | null;
+}
 
 /** A customer as one rep sees them (API.md §6.3), before wire mapping. */
 export interface CustomerView {
   customer: CustomerProfile;
-  relation: RelationEntity;
+  relation: RelationMemo;
   aiPr: number;
   /** Display name of the referrer as this rep sees them, or null. */
   superior: string | null;
   tags: string[];
 }
 
+type ProfileRow = RelationMemo & {
+  username: string;
+  headimgurl: string;
+  sex: number | null;
+  createdAt: Date;
+  superiorId: number | null;
+  superiorUsername: string | null;
+  superiorMemo: string | null;
+  tags: string[];
+};
+
+/**
+ * The profile in one statement ($1 company, $2 rep, $3 customer): the relation (none: 307), the
+ * customer, the referrer with this rep's memo name for them, and the tag names in tag id order.
+ * It reads the relation table (Contacts) read-only by key.
+ */
+const PROFILE_VIEW = statement(
+  'customer_profile_view',
+  `SELECT r.memo_name AS "memoName", r.expected_time AS "expectedTime", r.expected_pr AS "expectedPr", r.source,
+       r.memo_sex AS "memoSex", r.phone, r.email, r.company_name AS "companyName", r.job_position AS "jobPosition",
+       r.address, r.birthday, r.mem,
+       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "createdAt",
+       sup.id AS "superiorId", sup.username AS "superiorUsername", sr.memo_name AS "superiorMemo",
+       ARRAY(SELECT t.name FROM customer_tag ct JOIN tag t ON t.company_id = ct.company_id AND t.id = ct.tag_id
+             WHERE ct.company_id = $1 AND ct.customer_id = $3 ORDER BY t.id) AS tags
+FROM relation r
+JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
+LEFT JOIN customer sup ON sup.id = r.superior_customer_id AND sup.company_id = r.company_id
+LEFT JOIN relation sr ON sr.company_id = r.company_id AND sr.rep_id = r.rep_id AND sr.customer_id = r.superior_customer_id
+WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
+);
+
 @Injectable()
 export class CustomerProfileService {
   constructor(
-    private readonly customers: CustomerService,
-    private readonly relations: RelationService,
-    private readonly tags: TagService,
-    // Bound by ActionLogModule (global) when present; without it ai_pr echoes expedted_pr (legacy).
+    private readonly sql: Sql,
+    // Bound by ActionLogModule (global).
     private readonly aiPr: AiPrScorer,
   ) {}
 
   /** 307 without a relation between the rep and the customer. */
   async view(companyId: number, repId: number, customerId: number): Promise<CustomerView> {
-    const relation = await this.relations.require({ companyId, repId, customerId });
-    const superiorId = relation.superiorCustomerId;
-    const [customer, tags, superior, scores] = await Promise.all([
-      this.customers.findCustomer(companyId, customerId),
-      this.tags.namesOf(companyId, customerId),
-      superiorId ? this.superiorName(companyId, repId, superiorId) : Promise.resolve(null),
+    // Two statements in parallel: the profile, and the ai_pr inputs (the scorer's own reads).
+    const [row, scores] = await Promise.all([
+      this.sql.one<ProfileRow>(PROFILE_VIEW, [companyId, repId, customerId]),
       this.aiPr.scores(companyId, repId, [customerId]),
     ]);
-    // The relation is in the caller's company and references the customer, so it exists.
-    if (!customer) throw Errors.noRelation();
-    return { customer, relation, tags, superior, aiPr: scores.get(customerId) ?? 0 };
-  }
-
-  private async superiorName(companyId: number, repId: number, superiorId: number): Promise<string | null> {
-    const [profiles, relations] = await Promise.all([
-      this.customers.findCustomers(companyId, [superiorId]),
-      this.relations.findForRep(companyId, repId, [superiorId]),
-    ]);
-    const profile = profiles.get(superiorId);
-    if (!profile) return null;
-    return customerDisplayName(superiorId, profile.username, relations.get(superiorId)?.memoName);
+    if (!row) throw Errors.noRelation();
+    const { username, headimgurl, sex, createdAt, superiorId, superiorUsername, superiorMemo, tags, ...relation } = row;
+    return {
+      customer: { id: customerId, companyId, username, headimgurl, sex, createdAt },
+      relation,
+      tags,
+      superior: superiorId === null ? null : customerDisplayName(superiorId, superiorUsername ?? '', superiorMemo),
+      aiPr: scores.get(customerId) ?? 0,
+    };
   }
 }

@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { fieldError } from '../errors/field-errors';
+import { hasUnparsableBody } from '../http/body-parsers';
+import { nulCharacterErrors } from './input-guards';
+import { DEFAULT_VALIDATION_STYLE, VALIDATION_STYLE, ValidationStyleOptions, renderValidationError } from './validation-style';
+
+const STYLE_KEY = Symbol('leida.validationStyle');
+
+/** The validation style of the route that received `request` (set by InputGuard). */
+export function validationStyleOf(request: unknown): ValidationStyleOptions {
+  return (request as Record<symbol, ValidationStyleOptions | undefined> | undefined)?.[STYLE_KEY] ?? DEFAULT_VALIDATION_STYLE;
+}
+
+/**
+ * Global guard, after the signature guard: records the route's @ValidationStyle on the request
+ * (the exception filter renders ValidationFailed and data exceptions with it) and refuses, in
+ * that style, a body that could not be parsed or input carrying NUL characters. A guard rather
+ * than an interceptor: interceptors put an rxjs pipeline on every request.
+ */
+@Injectable()
+export class InputGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const style =
+      this.reflector.getAllAndOverride<ValidationStyleOptions>(VALIDATION_STYLE, [context.getHandler(), context.getClass()]) ?? DEFAULT_VALIDATION_STYLE;
+    const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown; [STYLE_KEY]?: ValidationStyleOptions }>();
+    request[STYLE_KEY] = style;
+    if (hasUnparsableBody(request)) throw renderValidationError(style, fieldError('body', 'invalid', '请求体格式错误。'));
+    const nul = nulCharacterErrors(request.query, request.body);
+    if (nul) throw renderValidationError(style, nul);
+    return true;
+  }
+}
