@@ -3,6 +3,7 @@ import { RadarActionRecorder } from '../../src/modules/action-log/radar-ports';
 import { EventBus, RealtimeEvent } from '../../src/realtime/realtime-event';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
+import { eventually } from '../support/eventually';
 
 const RECORD = '/zhugeleida/gongzhonghao/action/record/0';
 const TIME = '/zhugeleida/qiyeweixin/action/time';
@@ -159,7 +160,8 @@ describe('POST action/record/0 (customer records an action)', () => {
       await runner.run((tx) => recorder.record(tx, { ...key, action: 7, productName: '会员卡' }));
       const stored = await t.dataSource.query(`SELECT remark FROM radar_action WHERE rep_id = $1 AND customer_id = $2 AND action = 7`, [key.repId, key.customerId]);
       expect(stored).toEqual([{ remark: '咨询了产品《会员卡》' }]);
-      expect(events.map((e) => (e.data as { log: string }).log)).toEqual(['Customer0咨询了产品《会员卡》']);
+      // Delivered by the commit's NOTIFY through the listener: asynchronously, and only once.
+      await eventually(() => expect(events.map((e) => (e.data as { log: string }).log)).toEqual(['Customer0咨询了产品《会员卡》']));
     } finally {
       unsubscribe();
     }

@@ -20,7 +20,7 @@ export function requestIdOf(req: IncomingMessage): string {
 
 /**
  * The one structured JSON logger: Fastify logs each request with its request id through it,
- * and Nest's own logs go through it (nestjs-pino). URLs are logged with secrets redacted;
+ * and Nest's own logs go through it (PinoNestLogger). URLs are logged with secrets redacted;
  * headers, query objects and bodies are never logged.
  */
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): PinoLogger {

@@ -5,11 +5,11 @@ interface Counter {
   table: string;
   fn: string;
   target: string;
-  /** Key columns of the target, and the expressions computing them from a counted row. */
+  /** Key columns of the target, and the expressions computing them from a counted row `r`. */
   keys: string[];
-  keyOf: string[];
+  keyOf: (r: string) => string[];
   /** The counted row's weight (1, or a count it carries). */
-  weight: string;
+  weight: (r: string) => string;
   column: string;
 }
 
@@ -19,8 +19,8 @@ const COUNTERS: Counter[] = [
     fn: 'chat_unread_total_sync',
     target: 'chat_owner_total',
     keys: ['company_id', 'side', 'owner_id'],
-    keyOf: ['company_id', 'side', 'owner_id'],
-    weight: 'unread_count',
+    keyOf: (r) => [`${r}.company_id`, `${r}.side`, `${r}.owner_id`],
+    weight: (r) => `${r}.unread_count`,
     column: 'unread',
   },
   {
@@ -28,8 +28,8 @@ const COUNTERS: Counter[] = [
     fn: 'chat_conversation_total_sync',
     target: 'chat_owner_total',
     keys: ['company_id', 'side', 'owner_id'],
-    keyOf: ['company_id', "'rep'::varchar", 'rep_id'],
-    weight: '(last_message_id IS NOT NULL)::int',
+    keyOf: (r) => [`${r}.company_id`, "'rep'::varchar", `${r}.rep_id`],
+    weight: (r) => `(${r}.last_message_id IS NOT NULL)::int`,
     column: 'conversations',
   },
   {
@@ -37,8 +37,8 @@ const COUNTERS: Counter[] = [
     fn: 'relation_total_sync',
     target: 'relation_total',
     keys: ['company_id', 'rep_id', 'source'],
-    keyOf: ['company_id', 'rep_id', 'source'],
-    weight: '1',
+    keyOf: (r) => [`${r}.company_id`, `${r}.rep_id`, `${r}.source`],
+    weight: () => '1',
     column: 'relations',
   },
   {
@@ -46,35 +46,56 @@ const COUNTERS: Counter[] = [
     fn: 'radar_total_sync',
     target: 'radar_total',
     keys: ['company_id', 'rep_id'],
-    keyOf: ['company_id', 'rep_id'],
-    weight: '1',
+    keyOf: (r) => [`${r}.company_id`, `${r}.rep_id`],
+    weight: () => '1',
     column: 'actions',
   },
 ];
 
 /**
- * The trigger function of one counter. It reads the transition tables its trigger declares:
- * `n` (new rows: INSERT, UPDATE) and `o` (old rows: UPDATE, DELETE); a plpgsql statement may
- * only name the ones that exist, hence one branch per operation. A statement's net change per
- * key is applied once; keys whose change nets to zero are not touched.
+ * The statement trigger function of one counter, for INSERT and DELETE: it reads the
+ * transition table its trigger declares (`n`: inserted rows, `o`: deleted rows) and applies
+ * the statement's net change per key once, so a bulk load costs one aggregate.
  */
-function counterFunction(c: Counter): string {
-  const rows = (source: 'n' | 'o') => `SELECT ${c.keyOf.map((k, i) => `${k} AS k${i}`).join(', ')}, ${source === 'n' ? '' : '-'}${c.weight} AS d FROM ${source}`;
-  const keyRefs = c.keys.map((_, i) => `k${i}`).join(', ');
-  const apply = (changes: string) => `
+function statementFunction(c: Counter): string {
+  const apply = (source: 'n' | 'o') => `
         INSERT INTO ${c.target} AS t (${c.keys.join(', ')}, ${c.column})
-        SELECT ${keyRefs}, sum(d) FROM (${changes}) x GROUP BY ${keyRefs} HAVING sum(d) <> 0
+        SELECT ${c.keyOf('x').join(', ')}, sum(${source === 'n' ? '' : '-'}${c.weight('x')}) FROM ${source} x
+        GROUP BY ${c.keyOf('x').join(', ')} HAVING sum(${c.weight('x')}) <> 0
         ON CONFLICT (${c.keys.join(', ')}) DO UPDATE SET ${c.column} = t.${c.column} + excluded.${c.column};`;
   return `
       CREATE FUNCTION ${c.fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply(rows('n'))}
-        ELSIF TG_OP = 'DELETE' THEN ${apply(rows('o'))}
-        ELSE ${apply(`${rows('n')} UNION ALL ${rows('o')}`)}
+        IF TG_OP = 'INSERT' THEN ${apply('n')}
+        ELSE ${apply('o')}
         END IF;
         RETURN NULL;
       END $$`;
 }
+
+/**
+ * The row trigger function of one counter, for UPDATE: the trigger's WHEN clause (changedWhen)
+ * lets it run only for rows whose key or weight changed, so the many updates that move
+ * neither (a read position's read_up_to, a relation's follow-up time, a radar row's seen flag)
+ * cost nothing. The old row leaves its key and the new row joins its key (one upsert when the
+ * key stayed).
+ */
+function rowFunction(c: Counter): string {
+  const upsert = (keys: string[], delta: string) => `
+          INSERT INTO ${c.target} AS t (${c.keys.join(', ')}, ${c.column}) VALUES (${keys.join(', ')}, ${delta})
+          ON CONFLICT (${c.keys.join(', ')}) DO UPDATE SET ${c.column} = t.${c.column} + excluded.${c.column};`;
+  return `
+      CREATE FUNCTION ${c.fn}_row() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ROW(${c.keyOf('OLD').join(', ')}) IS NOT DISTINCT FROM ROW(${c.keyOf('NEW').join(', ')}) THEN ${upsert(c.keyOf('NEW'), `${c.weight('NEW')} - ${c.weight('OLD')}`)}
+        ELSE ${upsert(c.keyOf('OLD'), `-${c.weight('OLD')}`)} ${upsert(c.keyOf('NEW'), c.weight('NEW'))}
+        END IF;
+        RETURN NULL;
+      END $$`;
+}
+
+const changedWhen = (c: Counter) =>
+  `ROW(${c.keyOf('OLD').join(', ')}) IS DISTINCT FROM ROW(${c.keyOf('NEW').join(', ')}) OR ${c.weight('OLD')} IS DISTINCT FROM ${c.weight('NEW')}`;
 
 /**
  * Totals that every page answers (data_count, unread totals) as maintained counters, so they
@@ -87,9 +108,10 @@ function counterFunction(c: Counter): string {
  *   or without the source filter);
  * - radar_total: per rep, the number of radar rows (action/time's unfiltered data_count).
  *
- * They are kept by statement-level triggers with transition tables, in the transaction that
- * changes the counted rows: exact for every writer (API, fixture import, seed, hand-written
- * SQL) and cheap for bulk loads (one aggregate per statement, not one update per row). A
+ * They are kept by triggers in the transaction that changes the counted rows: exact for every
+ * writer (API, fixture import, seed, hand-written SQL). Inserts and deletes are counted per
+ * statement (transition tables: a bulk load costs one aggregate, not one update per row);
+ * updates per row, and only for rows whose key or weight changed (a WHEN clause). A
  * missing row means 0. Each counter row is updated under its row lock, so concurrent writers
  * of the same principal serialise on it until commit (the conversation lock already
  * serialises one conversation's sends).
@@ -126,16 +148,18 @@ export class Totals1764400000000 implements MigrationInterface {
         PRIMARY KEY (company_id, rep_id)
       )`);
 
-    for (const counter of COUNTERS) await q.query(counterFunction(counter));
+    for (const counter of COUNTERS) {
+      await q.query(statementFunction(counter));
+      await q.query(rowFunction(counter));
+    }
 
-    // PostgreSQL allows transition tables only on single-event triggers without column lists:
-    // three per table, and the UPDATE one fires for every update (a zero net change writes nothing).
-    for (const { table, fn } of COUNTERS) {
+    // Transition tables need single-event triggers: one for INSERT, one for DELETE; updates go
+    // row by row, filtered by WHEN.
+    for (const counter of COUNTERS) {
+      const { table, fn } = counter;
       await q.query(`CREATE TRIGGER ${table}_total_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS n FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(
-        `CREATE TRIGGER ${table}_total_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS o NEW TABLE AS n FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-      );
       await q.query(`CREATE TRIGGER ${table}_total_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS o FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+      await q.query(`CREATE TRIGGER ${table}_total_upd AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changedWhen(counter)}) EXECUTE FUNCTION ${fn}_row()`);
     }
 
     // Rows that exist already (a database migrated from an earlier version).
@@ -171,6 +195,7 @@ export class Totals1764400000000 implements MigrationInterface {
     for (const { table, fn } of COUNTERS) {
       for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER ${table}_total_${op} ON ${table}`);
       await q.query(`DROP FUNCTION ${fn}()`);
+      await q.query(`DROP FUNCTION ${fn}_row()`);
     }
     for (const table of ['radar_total', 'relation_total', 'chat_owner_total']) await q.query(`DROP TABLE ${table}`);
   }

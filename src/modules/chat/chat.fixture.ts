@@ -81,7 +81,6 @@ export class MessagesFixture implements FixtureSectionHandler<ValidMessage> {
         createdAt,
       });
       if (!message) continue;
-      await ChatStore.addUnread(manager, conv.id, r.send_type === 1 ? 'customer' : 'rep');
       if (r.send_type === 1) await this.relations.touchFollow(manager, relation.id, message.createdAt);
       else await this.relations.touchActivity(manager, relation.id, message.createdAt);
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { Errors } from '../../common/errors/api-error';
 import { Page } from '../../common/pagination/pagination';
@@ -12,7 +12,7 @@ import { ChatEvents } from './chat-events';
 import { parseContent } from './chat-content';
 import { ChatParties, mapCustomerMessage, mapRepMessage } from './chat.mapper';
 import { ConversationState, PARTIES_STATE, PartiesRow, partiesOf, POLL_STATE } from './chat.reads';
-import { ChatStore, ConversationKey, incomingSendType, MessageRow, otherSide, OWNER_TOTAL } from './chat.store';
+import { ChatStore, ConversationKey, incomingSendType, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** At most this many messages per getmsg call (API.md §4.2). */
@@ -80,30 +80,22 @@ export class ChatService {
     const side: ChatSide = p.role;
     const content = parseContent(input.content, side);
     const key = ChatService.keyOf(p, input.otherId);
-    const { state, parties } = await this.partiesState(key, side);
     const sendType = side === 'rep' ? 1 : 2;
     const clientMsgId = input.clientMsgId || null;
 
     return this.tx.run(async (tx) => {
       const m = tx.manager;
-      // Relations are never deleted, so the one read above still holds.
-      const relationId = state.relationId;
-      const conv = await ChatStore.lockOrCreateConversation(m, key);
-      if (clientMsgId) {
-        const existing = await ChatStore.findByClientId(m, key.companyId, conv.id, sendType, clientMsgId);
-        if (existing !== undefined) return { id: existing };
-      }
-      const message = await ChatStore.appendMessage(m, key.companyId, conv, { sendType, infoType: content.infoType, content: content.fields, clientMsgId });
+      const head = (await ChatStore.lockForSend(m, key, sendType, clientMsgId)) ?? (await this.firstMessageHead(m, key, side, sendType, clientMsgId));
+      if (head.existingId !== null) return { id: head.existingId };
+      const parties = partiesOf(head, key);
+      const message = await ChatStore.appendMessage(m, key.companyId, head, { sendType, infoType: content.infoType, content: content.fields, clientMsgId });
       if (!message) {
         // Only reachable if the lock were bypassed; the unique key still keeps one message.
-        return { id: (await ChatStore.findByClientId(m, key.companyId, conv.id, sendType, clientMsgId!))! };
+        return { id: (await ChatStore.findByClientId(m, key.companyId, head.id, sendType, clientMsgId!))! };
       }
       const receiver = otherSide(side);
-      const unread = await ChatStore.addUnread(m, conv.id, receiver);
-      const total = await ChatStore.totalUnread(m, key.companyId, receiver, receiver === 'rep' ? key.repId : key.customerId);
-
       if (side === 'customer') {
-        await this.relations.touchActivity(m, relationId, message.createdAt);
+        await this.relations.touchActivity(m, head.relationId, message.createdAt);
         if (content.infoType === 2) {
           await this.radar.record(tx, {
             companyId: key.companyId,
@@ -114,11 +106,24 @@ export class ChatService {
           });
         }
       } else {
-        await this.relations.touchFollow(m, relationId, message.createdAt);
+        await this.relations.touchFollow(m, head.relationId, message.createdAt);
       }
-      tx.publish(ChatEvents.message(receiver, key, this.render(receiver, message, parties)), ChatEvents.unread(receiver, key, unread, total));
+      // Read after the write: the total includes this message (the counter trigger has run).
+      const total = await ChatStore.totalUnread(m, key.companyId, receiver, receiver === 'rep' ? key.repId : key.customerId);
+      tx.publish(ChatEvents.message(receiver, key, this.render(receiver, message, parties)), ChatEvents.unread(receiver, key, message.unread, total));
       return { id: message.id };
     });
+  }
+
+  /** The first message of a pair: 307 without a relation, else create the conversation and lock it. */
+  private async firstMessageHead(m: EntityManager, key: ConversationKey, side: ChatSide, sendType: number, clientMsgId: string | null): Promise<SendHead> {
+    const [relation] = await m.query(POLL_STATE.text, [key.companyId, key.repId, key.customerId, side]);
+    if (!relation) throw Errors.noRelation();
+    await ChatStore.ensureConversation(m, key);
+    const head = await ChatStore.lockForSend(m, key, sendType, clientMsgId);
+    // The relation joins a rep and a customer of its company, so the head exists now.
+    if (!head) throw Errors.noRelation();
+    return head;
   }
 
   /**
@@ -136,13 +141,8 @@ export class ChatService {
 
     const messages = await this.tx.run(async (tx) => {
       await ChatStore.lockConversation(tx.manager, key);
-      const pos = (await ChatStore.readPosition(tx.manager, conversationId, side))!;
-      const rows = await ChatStore.messagesAfter(tx.manager, key.companyId, conversationId, incomingSendType(side), pos.readUpTo, GETMSG_LIMIT);
-      if (rows.length) {
-        const upTo = rows[rows.length - 1].id;
-        const left = await ChatStore.advanceRead(tx.manager, conversationId, side, upTo, rows.length);
-        await this.publishRead(tx, key, side, upTo, left);
-      }
+      const { rows, left } = await ChatStore.takeUnread(tx.manager, key.companyId, conversationId, side, GETMSG_LIMIT);
+      if (rows.length) await this.publishRead(tx, key, side, rows[rows.length - 1].id, left);
       return rows;
     });
     return { parties: messages.length ? (await this.partiesState(key, side)).parties : null, messages };

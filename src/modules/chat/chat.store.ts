@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { statement } from '../../database/sql';
+import type { PartiesRow } from './chat.reads';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** The two parties of a conversation inside one company. */
@@ -24,14 +25,27 @@ export interface MessageRow {
   createdAt: Date;
 }
 
-export interface ReadPositionRow {
-  readUpTo: number;
-  unreadCount: number;
-}
-
 /** send_type of the messages a side reads: the rep reads the customer's (2), and vice versa. */
 export const incomingSendType = (side: ChatSide): 1 | 2 => (side === 'rep' ? 2 : 1);
 export const otherSide = (side: ChatSide): ChatSide => (side === 'rep' ? 'customer' : 'rep');
+/** The side that reads a message of this send_type. */
+export const readerOf = (sendType: number): ChatSide => (sendType === 1 ? 'customer' : 'rep');
+
+/** What a send needs before writing: the locked conversation and everything to render. */
+export type SendHead = PartiesRow & ConversationRow & { conversationId: number; existingId: number | null };
+
+/** $1 company, $2 rep, $3 customer, $4 send_type, $5 client key (null: none). */
+const LOCK_FOR_SEND = `SELECT r.id AS "relationId", r.memo_name AS "memoName",
+       rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
+       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt",
+       c.id, c.id AS "conversationId", c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
+       (SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = c.id AND send_type = $4 AND client_msg_id = $5) AS "existingId"
+FROM relation r
+JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
+JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
+JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
+WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
+FOR UPDATE OF c`;
 
 /** A principal's maintained totals ($1 company, $2 side, $3 owner); no row means zeros. */
 export const OWNER_TOTAL = statement(
@@ -46,18 +60,6 @@ const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoTyp
  * plans documented in docs/chat-query-plans.md are the ones the code runs.
  */
 export const ChatStore = {
-  /** The conversation with one side's read position, in one lookup (the polling path). */
-  async findWithPosition(m: EntityManager, key: ConversationKey, side: ChatSide): Promise<(ConversationRow & ReadPositionRow) | undefined> {
-    const [row] = await m.query(
-      `SELECT c.id, c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
-              rp.read_up_to AS "readUpTo", rp.unread_count AS "unreadCount"
-       FROM conversation c JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4
-       WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = $3`,
-      [key.companyId, key.repId, key.customerId, side],
-    );
-    return row;
-  },
-
   /** Creates the conversation and both read positions once; concurrent creators wait on the unique key. */
   async ensureConversation(m: EntityManager, key: ConversationKey): Promise<void> {
     const created = await m.query(
@@ -104,18 +106,19 @@ export const ChatStore = {
   },
 
   /**
-   * Appends a message as the conversation's newest (caller holds the lock). Returns undefined
-   * when the client key already exists (a retry that raced past the lookup).
+   * Appends a message as the conversation's newest (caller holds the lock) and counts it unread
+   * for its reader, in one statement. Returns undefined when the client key already exists (a
+   * retry that raced past the lookup): then nothing is written.
    */
   async appendMessage(
     m: EntityManager,
     companyId: number,
     conv: ConversationRow,
     msg: { sendType: number; infoType: number; content: Record<string, string>; clientMsgId: string | null; createdAt?: Date },
-  ): Promise<MessageRow | undefined> {
+  ): Promise<(MessageRow & { unread: number }) | undefined> {
     const seq = conv.messageCount + 1;
-    // One statement: the message, and the conversation's count and last message (the UPDATE
-    // sees the inserted row through the CTE; nothing is updated when the key already existed).
+    // The UPDATEs see the inserted row through the CTE; with no row (the key existed) they
+    // update nothing.
     const [row] = await m.query(
       `WITH msg AS (
          INSERT INTO chat_message (company_id, conversation_id, seq, send_type, info_type, content, client_msg_id, created_at)
@@ -125,39 +128,50 @@ export const ChatStore = {
        conv AS (
          UPDATE conversation SET message_count = $3, last_message_id = msg.id,
            last_message_at = GREATEST(COALESCE(last_message_at, msg."createdAt"), msg."createdAt")
-         FROM msg WHERE conversation.id = $2)
-       SELECT * FROM msg`,
-      [companyId, conv.id, seq, msg.sendType, msg.infoType, JSON.stringify(msg.content), msg.clientMsgId, msg.createdAt ?? null],
+         FROM msg WHERE conversation.id = $2),
+       unread AS (
+         UPDATE chat_read_position SET unread_count = unread_count + 1
+         FROM msg WHERE conversation_id = $2 AND side = $9
+         RETURNING unread_count)
+       SELECT msg.*, COALESCE((SELECT unread_count FROM unread), 0) AS unread FROM msg`,
+      [companyId, conv.id, seq, msg.sendType, msg.infoType, JSON.stringify(msg.content), msg.clientMsgId, msg.createdAt ?? null, readerOf(msg.sendType)],
     );
     return row;
   },
 
-  async readPosition(m: EntityManager, conversationId: number, side: ChatSide): Promise<ReadPositionRow | undefined> {
-    const [row] = await m.query(
-      `SELECT read_up_to AS "readUpTo", unread_count AS "unreadCount" FROM chat_read_position WHERE conversation_id = $1 AND side = $2`,
-      [conversationId, side],
-    );
+  /**
+   * For a send, in one statement: locks the existing conversation (held to commit) and reads
+   * the relation (its absence: 307), both profiles and the id of a message already sent with
+   * this client key. No row: no relation, or no conversation yet (see lockOrCreateConversation).
+   */
+  async lockForSend(m: EntityManager, key: ConversationKey, sendType: number, clientMsgId: string | null): Promise<SendHead | undefined> {
+    const [row] = await m.query(LOCK_FOR_SEND, [key.companyId, key.repId, key.customerId, sendType, clientMsgId]);
     return row;
   },
 
-  /** The reader of a new message has one more unread; returns the new count. */
-  async addUnread(m: EntityManager, conversationId: number, side: ChatSide): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, affectedCount].
-    const [rows] = await m.query(
-      `UPDATE chat_read_position SET unread_count = unread_count + 1 WHERE conversation_id = $1 AND side = $2 RETURNING unread_count AS n`,
-      [conversationId, side],
+  /**
+   * getmsg's read, in one statement (caller holds the conversation lock, so the read position
+   * is read after any concurrent reader's commit): the side's unread messages after its read
+   * position, oldest first, at most `limit`, and the position moved past exactly those.
+   * Returns the messages and the unread count left.
+   */
+  async takeUnread(m: EntityManager, companyId: number, conversationId: number, side: ChatSide, limit: number): Promise<{ rows: MessageRow[]; left: number }> {
+    const rows: (MessageRow & { left: number | null })[] = await m.query(
+      `WITH page AS (
+         SELECT ${MESSAGE_COLUMNS} FROM chat_message
+         WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3
+           AND id > (SELECT read_up_to FROM chat_read_position WHERE conversation_id = $2 AND side = $4)
+         ORDER BY id LIMIT $5),
+       mark AS (
+         UPDATE chat_read_position
+         SET read_up_to = GREATEST(read_up_to, (SELECT max(id) FROM page)),
+             unread_count = GREATEST(unread_count - (SELECT count(*) FROM page), 0)
+         WHERE conversation_id = $2 AND side = $4 AND EXISTS (SELECT 1 FROM page)
+         RETURNING unread_count)
+       SELECT page.*, (SELECT unread_count FROM mark) AS left FROM page ORDER BY id`,
+      [companyId, conversationId, incomingSendType(side), side, limit],
     );
-    return rows[0]?.n ?? 0;
-  },
-
-  /** The side's unread messages, oldest first (caller holds the lock). */
-  async messagesAfter(m: EntityManager, companyId: number, conversationId: number, sendType: number, afterId: number, limit: number): Promise<MessageRow[]> {
-    return m.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM chat_message
-       WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND id > $4
-       ORDER BY id LIMIT $5`,
-      [companyId, conversationId, sendType, afterId, limit],
-    );
+    return { rows: rows.map(({ left: _left, ...row }) => row), left: rows[0]?.left ?? 0 };
   },
 
   async newestIdOfSide(m: EntityManager, companyId: number, conversationId: number, sendType: number): Promise<number | undefined> {
