@@ -9,12 +9,13 @@ import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports'
 const TALLIES = statement(
   'ai_pr_tallies',
   `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
-SELECT w.since, t.* FROM w LEFT JOIN LATERAL (
-  SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
-  FROM radar_action
-  WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= w.since AND created_at <= $4::timestamptz
-  GROUP BY 1, 2, 3
-) t ON true`,
+SELECT w.since, (
+  SELECT COALESCE(json_agg(json_build_array(customer_id, action, age_days, n)), '[]') FROM (
+    SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
+    FROM radar_action
+    WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= w.since AND created_at <= $4::timestamptz
+    GROUP BY 1, 2, 3) t
+) AS tallies FROM w`,
 );
 
 /**
@@ -40,9 +41,9 @@ export class AiPrScorerService implements AiPrScorer {
     const now = this.clock.now();
     const tz = this.clock.timeZone;
 
-    // One statement: the window's start (the local day AI_PR_WINDOW_DAYS - 1 days ago, whole
-    // calendar days) and the tallies inside it; a customer without actions still gets the start.
-    const rows: { since: Date; customer_id: number | null; action: number; age_days: number; n: number }[] = await this.sql.rows(TALLIES, [
+    // One statement, one row: the window's start (the local day AI_PR_WINDOW_DAYS - 1 days ago,
+    // whole calendar days) and the tallies inside it as [customer, action, age in days, count].
+    const [{ since, tallies: rows }] = await this.sql.rows<{ since: Date; tallies: [number, number, number, number][] }>(TALLIES, [
       companyId,
       repId,
       ids,
@@ -50,13 +51,11 @@ export class AiPrScorerService implements AiPrScorer {
       tz,
       AI_PR_WINDOW_DAYS - 1,
     ]);
-    const since = rows[0].since;
     const tallies = new Map<number, ActionTally[]>();
-    for (const r of rows) {
-      if (r.customer_id === null) continue;
-      const list = tallies.get(r.customer_id) ?? [];
-      list.push({ action: r.action, ageDays: r.age_days, count: r.n });
-      tallies.set(r.customer_id, list);
+    for (const [customerId, action, ageDays, count] of rows) {
+      const list = tallies.get(customerId) ?? [];
+      list.push({ action, ageDays, count });
+      tallies.set(customerId, list);
     }
 
     const chat = await this.chatEngagement(companyId, repId, ids, since);
