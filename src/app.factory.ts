@@ -46,8 +46,10 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  // Callback-style hooks: an async hook costs a promise per request on every route.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   fastify.addHook('onResponse', logRequest);
 

@@ -88,8 +88,9 @@ export const SLOW_REQUEST_MS = 1000;
  * the traffic, and two JSON lines per poll cost more than the poll's own work (decision
  * 2026-11-29, docs/decisions/performance.md).
  */
-export async function logRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export function logRequest(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   const responseTime = reply.elapsedTime;
   if (responseTime >= SLOW_REQUEST_MS) request.log.warn({ req: request, res: reply, responseTime }, 'slow request');
   else if ((request.log as PinoLogger).isLevelEnabled('debug')) request.log.debug({ req: request, res: reply, responseTime }, 'request completed');
+  done();
 }
