@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, QueryConfig, QueryResultRow } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 
@@ -18,6 +18,30 @@ export interface Statement {
 export const statement = (name: string, text: string): Statement => ({ name, text });
 
 /**
+ * Whether named statements are used: decided once at start by Sql (PostgreSQL yes, the
+ * embedded PGlite no). Module state so that store functions taking a transaction's manager
+ * follow the same rule.
+ */
+let useNamedStatements = false;
+
+function queryConfig(sql: Statement | string, values: unknown[]): QueryConfig {
+  if (typeof sql === 'string') return { text: sql, values };
+  return useNamedStatements ? { name: sql.name, text: sql.text, values } : { text: sql.text, values };
+}
+
+/**
+ * Runs a statement on a transaction's connection (TypeORM's EntityManager from
+ * TransactionRunner), as a named statement where enabled: inside transactions too, a hot
+ * statement is parsed and planned once per connection. Returns the rows.
+ */
+export async function txRows<T extends QueryResultRow>(manager: EntityManager, sql: Statement | string, values: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner as unknown as { connect(): Promise<{ query(config: QueryConfig): Promise<{ rows: T[] }> }> } | undefined;
+  if (!runner) return manager.query(typeof sql === 'string' ? sql : sql.text, values);
+  const client = await runner.connect();
+  return (await client.query(queryConfig(sql, values))).rows;
+}
+
+/**
  * Plain parameterised SQL for the hot read paths, through the same pg pool as TypeORM (one
  * pool, one pool size). No query building and no entity hydration: rows come back as the
  * driver parses them. TypeORM stays for entities, migrations and transactions.
@@ -25,21 +49,16 @@ export const statement = (name: string, text: string): Statement => ({ name, tex
 @Injectable()
 export class Sql {
   private readonly pool: Pool;
-  /**
-   * Named statements on PostgreSQL only: the embedded PGlite is one backend session shared by
-   * every socket connection, so a statement prepared by a replaced connection would clash.
-   */
-  private readonly prepare: boolean;
 
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = (dataSource.driver as unknown as { master: Pool }).master;
-    this.prepare = Boolean(config.databaseUrl);
+    // Named statements on PostgreSQL only: the embedded PGlite is one backend session shared by
+    // every socket connection, so a statement prepared by a replaced connection would clash.
+    useNamedStatements = Boolean(config.databaseUrl);
   }
 
   async rows<T extends QueryResultRow>(sql: Statement | string, values: unknown[]): Promise<T[]> {
-    const query: QueryConfig =
-      typeof sql === 'string' ? { text: sql, values } : this.prepare ? { name: sql.name, text: sql.text, values } : { text: sql.text, values };
-    return (await this.pool.query<T>(query)).rows;
+    return (await this.pool.query<T>(queryConfig(sql, values))).rows;
   }
 
   async one<T extends QueryResultRow>(sql: Statement | string, values: unknown[]): Promise<T | undefined> {

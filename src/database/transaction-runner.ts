@@ -27,7 +27,7 @@ export class TransactionRunner {
     let published = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const value = await work({ manager, publish: (...e) => events.push(...e) });
-      if (events.length) published = await this.bus.publishOnCommit((sql, params) => manager.query(sql, params), events);
+      if (events.length) published = await this.bus.publishOnCommit(manager, events);
       return value;
     });
     if (events.length && !published) {

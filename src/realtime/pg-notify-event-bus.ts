@@ -1,11 +1,14 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { statement, txRows } from '../database/sql';
 import { LocalEventBus } from './local-event-bus';
 import { encodeFrames, FrameAssembler } from './notify-frames';
 import { RealtimeEvent } from './realtime-event';
 
 export const REALTIME_CHANNEL = 'leida_realtime';
+/** One statement keeps the frames of a batch in order (NOTIFY order within a transaction). */
+const NOTIFY = statement('realtime_notify', `SELECT pg_notify($1, f) FROM unnest($2::text[]) WITH ORDINALITY AS t(f, n) ORDER BY n`);
 /** Notified by the principal trigger (Totals migration) with `role:id`. */
 export const PRINCIPAL_CHANNEL = 'leida_principal';
 
@@ -47,19 +50,14 @@ export class PgNotifyEventBus extends LocalEventBus implements OnModuleInit, OnA
   }
 
   override async publish(events: RealtimeEvent[]): Promise<void> {
-    await this.notify((sql, params) => this.dataSource.query(sql, params), events);
-  }
-
-  override async publishOnCommit(query: (sql: string, params: unknown[]) => Promise<unknown>, events: RealtimeEvent[]): Promise<boolean> {
-    await this.notify(query, events);
-    return true;
-  }
-
-  private async notify(query: (sql: string, params: unknown[]) => Promise<unknown>, events: RealtimeEvent[]): Promise<void> {
     const frames = events.flatMap(encodeFrames);
-    if (!frames.length) return;
-    // One statement keeps the frames of a batch in order (NOTIFY order within a transaction).
-    await query(`SELECT pg_notify($1, f) FROM unnest($2::text[]) WITH ORDINALITY AS t(f, n) ORDER BY n`, [REALTIME_CHANNEL, frames]);
+    if (frames.length) await this.dataSource.query(NOTIFY.text, [REALTIME_CHANNEL, frames]);
+  }
+
+  override async publishOnCommit(manager: EntityManager, events: RealtimeEvent[]): Promise<boolean> {
+    const frames = events.flatMap(encodeFrames);
+    if (frames.length) await txRows(manager, NOTIFY, [REALTIME_CHANNEL, frames]);
+    return true;
   }
 
   private async listen(): Promise<void> {

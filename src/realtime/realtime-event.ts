@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Surface } from '../common/auth/principal';
 
 /** One event for one principal's sockets (API.md §7): `{"event", "data"}` on the wire. */
@@ -20,7 +21,7 @@ export abstract class EventBus {
    * commits (PostgreSQL NOTIFY is transactional): no extra round trip after the commit.
    * False when this bus cannot; TransactionRunner then publishes after the commit.
    */
-  async publishOnCommit(_query: (sql: string, params: unknown[]) => Promise<unknown>, _events: RealtimeEvent[]): Promise<boolean> {
+  async publishOnCommit(_manager: EntityManager, _events: RealtimeEvent[]): Promise<boolean> {
     return false;
   }
   abstract subscribe(listener: RealtimeListener): () => void;

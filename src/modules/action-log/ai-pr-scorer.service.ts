@@ -1,22 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Sql, statement } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { Clock } from '../../common/time/clock';
 import { ActionTally, AI_PR_CHAT_CAP, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
 import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
 
-/** $1 company, $2 rep, $3 customer ids, $4 now, $5 zone, $6 window days - 1. */
-const TALLIES = statement(
-  'ai_pr_tallies',
-  `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
+/**
+ * $1 company, $2 rep, $3 customer ids, $4 now, $5 zone, $6 window days - 1. Not a named
+ * statement: a generic plan for `customer_id = ANY($3)` walked the rep's whole timeline index
+ * (measured: 46 ms for a rep with 200 000 rows); planned per call it reads only these customers.
+ */
+const TALLIES = `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
 SELECT w.since, (
   SELECT COALESCE(json_agg(json_build_array(customer_id, action, age_days, n)), '[]') FROM (
     SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
     FROM radar_action
     WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= w.since AND created_at <= $4::timestamptz
     GROUP BY 1, 2, 3) t
-) AS tallies FROM w`,
-);
+) AS tallies FROM w`;
 
 /**
  * AiPrScorer port: gathers the inputs of the ai_pr formula (ai-pr.ts, docs/ai-pr.md) for a

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql, statement } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { ChatEngagement, ChatEngagementSource } from '../action-log/radar-ports';
 
 /** Without a cap from the caller, counts stop here. */
@@ -13,13 +13,10 @@ const newest = (sendType: number) =>
       WHERE m.company_id = c.company_id AND m.conversation_id = c.id AND m.send_type = ${sendType}
       ORDER BY m.id DESC LIMIT $5) x)`;
 
-/** $1 company, $2 rep, $3 customer ids, $4 since, $5 cap. */
-const ENGAGEMENT = statement(
-  'chat_engagement',
-  `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
+/** $1 company, $2 rep, $3 customer ids, $4 since, $5 cap. Unnamed: see ai-pr-scorer's TALLIES. */
+const ENGAGEMENT = `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
    FROM conversation c
-   WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`,
-);
+   WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`;
 
 /** Chat activity per customer with one rep since an instant, for ai_pr (API.md §6.8). */
 @Injectable()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { Errors } from '../../common/errors/api-error';
 import { Page } from '../../common/pagination/pagination';
 import { Clock } from '../../common/time/clock';
-import { Sql } from '../../database/sql';
+import { Sql, txRows } from '../../database/sql';
 import { TransactionRunner, Tx } from '../../database/transaction-runner';
 import { RadarActionRecorder } from '../action-log/radar-ports';
 import { RelationService } from '../contacts/relation.service';
@@ -12,7 +12,7 @@ import { ChatEvents } from './chat-events';
 import { parseContent } from './chat-content';
 import { ChatParties, mapCustomerMessage, mapRepMessage } from './chat.mapper';
 import { ConversationState, PARTIES_STATE, PartiesRow, partiesOf, POLL_STATE } from './chat.reads';
-import { ChatStore, ConversationKey, incomingSendType, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
+import { ChatStore, ConversationKey, HISTORY_PAGE, incomingSendType, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** At most this many messages per getmsg call (API.md §4.2). */
@@ -47,7 +47,6 @@ export interface HistoryResult {
 @Injectable()
 export class ChatService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sql: Sql,
     private readonly tx: TransactionRunner,
     private readonly relations: RelationService,
@@ -117,7 +116,7 @@ export class ChatService {
 
   /** The first message of a pair: 307 without a relation, else create the conversation and lock it. */
   private async firstMessageHead(m: EntityManager, key: ConversationKey, side: ChatSide, sendType: number, clientMsgId: string | null): Promise<SendHead> {
-    const [relation] = await m.query(POLL_STATE.text, [key.companyId, key.repId, key.customerId, side]);
+    const [relation] = await txRows(m, POLL_STATE, [key.companyId, key.repId, key.customerId, side]);
     if (!relation) throw Errors.noRelation();
     await ChatStore.ensureConversation(m, key);
     const head = await ChatStore.lockForSend(m, key, sendType, clientMsgId);
@@ -152,7 +151,6 @@ export class ChatService {
   async history(p: Principal, otherId: number, page: Page): Promise<HistoryResult> {
     const key = ChatService.keyOf(p, otherId);
     const side: ChatSide = p.role;
-    const m = this.dataSource.manager;
     const { state: conv, parties } = await this.partiesState(key, side);
     if (conv.conversationId === null) return { parties, messages: [], total: 0 };
     const conversationId = conv.conversationId;
@@ -160,7 +158,7 @@ export class ChatService {
     // Page by seq range: seq is gapless (allocated under the lock), so no OFFSET scan.
     const toSeq = conv.messageCount - page.offset;
     const fromSeq = Math.max(1, toSeq - page.limit + 1);
-    const messages = toSeq >= 1 ? await ChatStore.messagesBySeq(m, key.companyId, conversationId, fromSeq, toSeq) : [];
+    const messages = toSeq >= 1 ? await this.sql.rows<MessageRow>(HISTORY_PAGE, [key.companyId, conversationId, fromSeq, toSeq]) : [];
 
     if (conv.unreadCount > 0) {
       await this.tx.run(async (tx) => {

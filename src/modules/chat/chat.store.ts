@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { statement } from '../../database/sql';
+import { statement, txRows } from '../../database/sql';
 import type { PartiesRow } from './chat.reads';
 import type { ChatSide } from './entities/read-position.entity';
 
@@ -35,7 +35,9 @@ export const readerOf = (sendType: number): ChatSide => (sendType === 1 ? 'custo
 export type SendHead = PartiesRow & ConversationRow & { conversationId: number; existingId: number | null };
 
 /** $1 company, $2 rep, $3 customer, $4 send_type, $5 client key (null: none). */
-const LOCK_FOR_SEND = `SELECT r.id AS "relationId", r.memo_name AS "memoName",
+const LOCK_FOR_SEND = statement(
+  'chat_lock_for_send',
+  `SELECT r.id AS "relationId", r.memo_name AS "memoName",
        rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
        cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt",
        c.id, c.id AS "conversationId", c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
@@ -45,7 +47,8 @@ JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
 JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
 JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
-FOR UPDATE OF c`;
+FOR UPDATE OF c`,
+);
 
 /** A principal's maintained totals ($1 company, $2 side, $3 owner); no row means zeros. */
 export const OWNER_TOTAL = statement(
@@ -54,6 +57,55 @@ export const OWNER_TOTAL = statement(
 );
 
 const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoType", content, created_at AS "createdAt"`;
+
+const LOCK_CONVERSATION = statement(
+  'chat_lock_conversation',
+  `SELECT id, message_count AS "messageCount", last_message_id AS "lastMessageId"
+   FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 FOR UPDATE`,
+);
+
+/** $1 company, $2 conversation, $3 seq, $4 send_type, $5 info_type, $6 content, $7 client key, $8 time (null: now), $9 reader. */
+const APPEND_MESSAGE = statement(
+  'chat_append_message',
+  `WITH msg AS (
+         INSERT INTO chat_message (company_id, conversation_id, seq, send_type, info_type, content, client_msg_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, clock_timestamp()))
+         ON CONFLICT ON CONSTRAINT chat_message_client_key DO NOTHING
+         RETURNING ${MESSAGE_COLUMNS}),
+       conv AS (
+         UPDATE conversation SET message_count = $3, last_message_id = msg.id,
+           last_message_at = GREATEST(COALESCE(last_message_at, msg."createdAt"), msg."createdAt")
+         FROM msg WHERE conversation.id = $2),
+       unread AS (
+         UPDATE chat_read_position SET unread_count = unread_count + 1
+         FROM msg WHERE conversation_id = $2 AND side = $9
+         RETURNING unread_count)
+       SELECT msg.*, COALESCE((SELECT unread_count FROM unread), 0) AS unread FROM msg`,
+);
+
+/** $1 company, $2 conversation, $3 send_type read, $4 reading side, $5 limit. */
+const TAKE_UNREAD = statement(
+  'chat_take_unread',
+  `WITH page AS (
+         SELECT ${MESSAGE_COLUMNS} FROM chat_message
+         WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3
+           AND id > (SELECT read_up_to FROM chat_read_position WHERE conversation_id = $2 AND side = $4)
+         ORDER BY id LIMIT $5),
+       mark AS (
+         UPDATE chat_read_position
+         SET read_up_to = GREATEST(read_up_to, (SELECT max(id) FROM page)),
+             unread_count = GREATEST(unread_count - (SELECT count(*) FROM page), 0)
+         WHERE conversation_id = $2 AND side = $4 AND EXISTS (SELECT 1 FROM page)
+         RETURNING unread_count)
+       SELECT page.*, (SELECT unread_count FROM mark) AS left FROM page ORDER BY id`,
+);
+
+/** History page by seq range ($1 company, $2 conversation, [$3, $4]), oldest first. */
+export const HISTORY_PAGE = statement(
+  'chat_history_page',
+  `SELECT ${MESSAGE_COLUMNS} FROM chat_message
+   WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`,
+);
 
 /**
  * The chat tables' SQL, every statement filtered by company. Kept in one place so the query
@@ -89,11 +141,7 @@ export const ChatStore = {
 
   /** Takes the conversation's lock (held to commit): serialises its sends and reads. */
   async lockConversation(m: EntityManager, key: ConversationKey): Promise<ConversationRow | undefined> {
-    const [row] = await m.query(
-      `SELECT id, message_count AS "messageCount", last_message_id AS "lastMessageId"
-       FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 FOR UPDATE`,
-      [key.companyId, key.repId, key.customerId],
-    );
+    const [row] = await txRows<ConversationRow>(m, LOCK_CONVERSATION, [key.companyId, key.repId, key.customerId]);
     return row;
   },
 
@@ -119,21 +167,9 @@ export const ChatStore = {
     const seq = conv.messageCount + 1;
     // The UPDATEs see the inserted row through the CTE; with no row (the key existed) they
     // update nothing.
-    const [row] = await m.query(
-      `WITH msg AS (
-         INSERT INTO chat_message (company_id, conversation_id, seq, send_type, info_type, content, client_msg_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, clock_timestamp()))
-         ON CONFLICT ON CONSTRAINT chat_message_client_key DO NOTHING
-         RETURNING ${MESSAGE_COLUMNS}),
-       conv AS (
-         UPDATE conversation SET message_count = $3, last_message_id = msg.id,
-           last_message_at = GREATEST(COALESCE(last_message_at, msg."createdAt"), msg."createdAt")
-         FROM msg WHERE conversation.id = $2),
-       unread AS (
-         UPDATE chat_read_position SET unread_count = unread_count + 1
-         FROM msg WHERE conversation_id = $2 AND side = $9
-         RETURNING unread_count)
-       SELECT msg.*, COALESCE((SELECT unread_count FROM unread), 0) AS unread FROM msg`,
+    const [row] = await txRows<MessageRow & { unread: number }>(
+      m,
+      APPEND_MESSAGE,
       [companyId, conv.id, seq, msg.sendType, msg.infoType, JSON.stringify(msg.content), msg.clientMsgId, msg.createdAt ?? null, readerOf(msg.sendType)],
     );
     return row;
@@ -145,7 +181,7 @@ export const ChatStore = {
    * this client key. No row: no relation, or no conversation yet (see lockOrCreateConversation).
    */
   async lockForSend(m: EntityManager, key: ConversationKey, sendType: number, clientMsgId: string | null): Promise<SendHead | undefined> {
-    const [row] = await m.query(LOCK_FOR_SEND, [key.companyId, key.repId, key.customerId, sendType, clientMsgId]);
+    const [row] = await txRows<SendHead>(m, LOCK_FOR_SEND, [key.companyId, key.repId, key.customerId, sendType, clientMsgId]);
     return row;
   },
 
@@ -156,21 +192,7 @@ export const ChatStore = {
    * Returns the messages and the unread count left.
    */
   async takeUnread(m: EntityManager, companyId: number, conversationId: number, side: ChatSide, limit: number): Promise<{ rows: MessageRow[]; left: number }> {
-    const rows: (MessageRow & { left: number | null })[] = await m.query(
-      `WITH page AS (
-         SELECT ${MESSAGE_COLUMNS} FROM chat_message
-         WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3
-           AND id > (SELECT read_up_to FROM chat_read_position WHERE conversation_id = $2 AND side = $4)
-         ORDER BY id LIMIT $5),
-       mark AS (
-         UPDATE chat_read_position
-         SET read_up_to = GREATEST(read_up_to, (SELECT max(id) FROM page)),
-             unread_count = GREATEST(unread_count - (SELECT count(*) FROM page), 0)
-         WHERE conversation_id = $2 AND side = $4 AND EXISTS (SELECT 1 FROM page)
-         RETURNING unread_count)
-       SELECT page.*, (SELECT unread_count FROM mark) AS left FROM page ORDER BY id`,
-      [companyId, conversationId, incomingSendType(side), side, limit],
-    );
+    const rows = await txRows<MessageRow & { left: number | null }>(m, TAKE_UNREAD, [companyId, conversationId, incomingSendType(side), side, limit]);
     return { rows: rows.map(({ left: _left, ...row }) => row), left: rows[0]?.left ?? 0 };
   },
 
@@ -193,18 +215,9 @@ export const ChatStore = {
     return rows?.[0]?.n ?? 0;
   },
 
-  /** History page by seq range [fromSeq, toSeq], oldest first. */
-  async messagesBySeq(m: EntityManager, companyId: number, conversationId: number, fromSeq: number, toSeq: number): Promise<MessageRow[]> {
-    return m.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM chat_message
-       WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`,
-      [companyId, conversationId, fromSeq, toSeq],
-    );
-  },
-
   /** All unread of one principal across their conversations: the maintained total (Totals migration). */
   async totalUnread(m: EntityManager, companyId: number, side: ChatSide, ownerId: number): Promise<number> {
-    const [row] = await m.query(OWNER_TOTAL.text, [companyId, side, ownerId]);
+    const [row] = await txRows<{ unread: number }>(m, OWNER_TOTAL, [companyId, side, ownerId]);
     return row?.unread ?? 0;
   },
 };

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Errors } from '../../common/errors/api-error';
+import { statement, txRows } from '../../database/sql';
 import { RelationEntity } from './entities/relation.entity';
+
+const TOUCH_FOLLOW = statement('relation_touch_follow', `UPDATE relation SET last_follow_at = GREATEST(COALESCE(last_follow_at, $2), $2) WHERE id = $1`);
+const TOUCH_ACTIVITY = statement('relation_touch_activity', `UPDATE relation SET last_activity_at = GREATEST(COALESCE(last_activity_at, $2), $2) WHERE id = $1`);
 
 /** The rep's private notes about a customer; undefined = unchanged, null = cleared. */
 export interface RelationMemoPatch {
@@ -53,12 +57,12 @@ export class RelationService {
 
   /** A rep follow-up happened (chat message, note, expected time/probability update). */
   async touchFollow(manager: EntityManager, relationId: number, at: Date = new Date()): Promise<void> {
-    await manager.query(`UPDATE relation SET last_follow_at = GREATEST(COALESCE(last_follow_at, $2), $2) WHERE id = $1`, [relationId, at]);
+    await txRows(manager, TOUCH_FOLLOW, [relationId, at]);
   }
 
   /** A customer did something (chat message, recorded radar action). */
   async touchActivity(manager: EntityManager, relationId: number, at: Date = new Date()): Promise<void> {
-    await manager.query(`UPDATE relation SET last_activity_at = GREATEST(COALESCE(last_activity_at, $2), $2) WHERE id = $1`, [relationId, at]);
+    await txRows(manager, TOUCH_ACTIVITY, [relationId, at]);
   }
 
   /** Writes the rep's memo fields of one relation (only the keys that are present). */
