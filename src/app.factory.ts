@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { Type, ValidationPipe } from '@nestjs/common';
+import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { ValidationFailed } from './common/errors/api-error';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
 import { toFieldErrors } from './common/validation/class-validator-errors';
+import { QueryValidationPipe } from './common/validation/query-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
@@ -69,7 +70,7 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   }
 
   app.useGlobalPipes(
-    new ValidationPipe({
+    new QueryValidationPipe({
       transform: true,
       whitelist: true,
       forbidUnknownValues: false,

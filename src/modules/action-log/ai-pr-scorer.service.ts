@@ -1,23 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Sql } from '../../database/sql';
+import { Sql, statement } from '../../database/sql';
 import { Clock } from '../../common/time/clock';
 import { ActionTally, AI_PR_CHAT_CAP, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
 import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
 
 /**
- * $1 company, $2 rep, $3 customer ids, $4 now, $5 zone, $6 window days - 1. Not a named
- * statement: a generic plan for `customer_id = ANY($3)` walked the rep's whole timeline index
- * (measured: 46 ms for a rep with 200 000 rows); planned per call it reads only these customers.
+ * The window's start and the tallies inside it ($1 company, $2 rep, $3 the customer filter's
+ * value, $4 now, $5 zone, $6 window days - 1).
  */
-const TALLIES = `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
+const talliesSql = (customerFilter: string) => `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
 SELECT w.since, (
   SELECT COALESCE(json_agg(json_build_array(customer_id, action, age_days, n)), '[]') FROM (
     SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
     FROM radar_action
-    WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[]) AND created_at >= w.since AND created_at <= $4::timestamptz
+    WHERE company_id = $1 AND rep_id = $2 AND ${customerFilter} AND created_at >= w.since AND created_at <= $4::timestamptz
     GROUP BY 1, 2, 3) t
 ) AS tallies FROM w`;
+/** One customer (the profile): a named statement, its plan is the per-customer index range. */
+const TALLIES_ONE = statement('ai_pr_tallies_one', talliesSql('customer_id = $3::int'));
+/**
+ * Several customers: planned per call. A generic plan for `customer_id = ANY($3)` walked the
+ * rep's whole timeline index (measured: 46 ms for a rep with 200 000 rows).
+ */
+const TALLIES_MANY = talliesSql('customer_id = ANY($3::int[])');
 
 /**
  * AiPrScorer port: gathers the inputs of the ai_pr formula (ai-pr.ts, docs/ai-pr.md) for a
@@ -44,14 +50,10 @@ export class AiPrScorerService implements AiPrScorer {
 
     // One statement, one row: the window's start (the local day AI_PR_WINDOW_DAYS - 1 days ago,
     // whole calendar days) and the tallies inside it as [customer, action, age in days, count].
-    const [{ since, tallies: rows }] = await this.sql.rows<{ since: Date; tallies: [number, number, number, number][] }>(TALLIES, [
-      companyId,
-      repId,
-      ids,
-      now,
-      tz,
-      AI_PR_WINDOW_DAYS - 1,
-    ]);
+    const [{ since, tallies: rows }] = await this.sql.rows<{ since: Date; tallies: [number, number, number, number][] }>(
+      ids.length === 1 ? TALLIES_ONE : TALLIES_MANY,
+      [companyId, repId, ids.length === 1 ? ids[0] : ids, now, tz, AI_PR_WINDOW_DAYS - 1],
+    );
     const tallies = new Map<number, ActionTally[]>();
     for (const [customerId, action, ageDays, count] of rows) {
       const list = tallies.get(customerId) ?? [];

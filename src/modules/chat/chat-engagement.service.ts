@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '../../database/sql';
+import { Sql, statement } from '../../database/sql';
 import { ChatEngagement, ChatEngagementSource } from '../action-log/radar-ports';
 
 /** Without a cap from the caller, counts stop here. */
@@ -13,10 +13,14 @@ const newest = (sendType: number) =>
       WHERE m.company_id = c.company_id AND m.conversation_id = c.id AND m.send_type = ${sendType}
       ORDER BY m.id DESC LIMIT $5) x)`;
 
-/** $1 company, $2 rep, $3 customer ids, $4 since, $5 cap. Unnamed: see ai-pr-scorer's TALLIES. */
-const ENGAGEMENT = `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
+/** $1 company, $2 rep, $3 the customer filter's value, $4 since, $5 cap. */
+const engagementSql = (customerFilter: string) =>
+  `SELECT c.customer_id AS "customerId", ${newest(2)} AS "customerMessages", ${newest(1)} AS "repMessages"
    FROM conversation c
-   WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = ANY($3::int[])`;
+   WHERE c.company_id = $1 AND c.rep_id = $2 AND ${customerFilter}`;
+/** One customer (the profile): named, a key lookup. Several: planned per call (see ai-pr-scorer's TALLIES_MANY). */
+const ENGAGEMENT_ONE = statement('chat_engagement_one', engagementSql('c.customer_id = $3::int'));
+const ENGAGEMENT_MANY = engagementSql('c.customer_id = ANY($3::int[])');
 
 /** Chat activity per customer with one rep since an instant, for ai_pr (API.md §6.8). */
 @Injectable()
@@ -28,10 +32,11 @@ export class ChatEngagementService extends ChatEngagementSource {
   async engagement(companyId: number, repId: number, customerIds: number[], since: Date, cap = DEFAULT_CAP): Promise<Map<number, ChatEngagement>> {
     const out = new Map<number, ChatEngagement>();
     if (!customerIds.length) return out;
-    const rows = await this.sql.rows<{ customerId: number; customerMessages: number; repMessages: number }>(ENGAGEMENT, [
+    const ids = [...new Set(customerIds)];
+    const rows = await this.sql.rows<{ customerId: number; customerMessages: number; repMessages: number }>(ids.length === 1 ? ENGAGEMENT_ONE : ENGAGEMENT_MANY, [
       companyId,
       repId,
-      [...new Set(customerIds)],
+      ids.length === 1 ? ids[0] : ids,
       since,
       cap,
     ]);
