@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -54,9 +53,6 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   });
   fastify.addHook('onResponse', logRequest);
 
-  // Some legacy pages post FormData: its text fields become the body like a form's; files are
-  // not part of this API and are refused.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 0, fieldSize: BODY_LIMIT_BYTES, fields: 100 } });
 
   if (config.rateLimitPerMinute > 0) {
     // Per client IP (behind a proxy: X-Forwarded-For, trustProxy). The thrown error carries
