@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 import { ProbeModule } from '../support/probe.module';
+import { eventually } from '../support/eventually';
 import { randomToken, signedUrl, TestApp } from '../support/test-app';
 
 const dir = mkdtempSync(join(tmpdir(), 'leida-fixture-'));
@@ -95,8 +96,8 @@ describe('npm run seed -- --fixture (API.md §9)', () => {
     expect(res.code).toBe(0);
     const fresh = res.stdout.trim();
     expect(fresh).toMatch(/^[0-9a-f]{32}$/);
-    const old = await t.get('/zhugeleida/gongzhonghao/probe', { id: base + 2, token: customerToken });
-    expect(old.body.data).toEqual({ reason: 'bad_signature' });
+    // The CLI is another process: its change reaches this app's credential cache by NOTIFY.
+    await eventually(async () => expect((await t.get('/zhugeleida/gongzhonghao/probe', { id: base + 2, token: customerToken })).body.data).toEqual({ reason: 'bad_signature' }));
     const now = await t.get('/zhugeleida/gongzhonghao/probe', { id: base + 2, token: fresh });
     expect(now.body.code).toBe(200);
     expect((await runCli('rotate-token', ['--rep', '999999999'])).stderr).toContain('no rep with id 999999999');

@@ -2,6 +2,7 @@ import { computeSignature } from '../../src/common/auth/signature';
 import { DEMO_FIXTURE } from '../../src/modules/seed/demo-fixture';
 import { ProbeModule } from '../support/probe.module';
 import { signedUrl, TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
 import { createWorld, World } from '../support/world';
 
 const BRIEF_TOKEN = '93b5f91eb56b8a4f8d96b7182920d68d';
@@ -84,8 +85,9 @@ describe('signature guard (API.md §1)', () => {
     await windowOn.dataSource.query('UPDATE customer SET disabled = true WHERE id = $1', [a.id]);
     await windowOn.dataSource.query('UPDATE customer SET token = NULL WHERE id = $1', [b.id]);
     try {
-      expect((await windowOn.get('/zhugeleida/gongzhonghao/probe', a)).body).toEqual(refused('unknown_user'));
-      expect((await windowOn.get('/zhugeleida/gongzhonghao/probe', b)).body).toEqual(refused('unknown_user'));
+      // Cached credentials are dropped when the change's NOTIFY arrives: milliseconds after the commit.
+      await eventually(async () => expect((await windowOn.get('/zhugeleida/gongzhonghao/probe', a)).body).toEqual(refused('unknown_user')));
+      await eventually(async () => expect((await windowOn.get('/zhugeleida/gongzhonghao/probe', b)).body).toEqual(refused('unknown_user')));
     } finally {
       await windowOn.dataSource.query('UPDATE customer SET disabled = false WHERE id = $1', [a.id]);
       await windowOn.dataSource.query('UPDATE customer SET token = $2 WHERE id = $1', [b.id, b.token]);

@@ -39,7 +39,10 @@ export function itOnPostgres(name: string, fn: () => Promise<void>, timeout?: nu
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   // On PGlite, one connection like the embedded server (see EMBEDDED_POOL_SIZE).
   const dbPoolSize = onRealPostgres() ? 5 : EMBEDDED_POOL_SIZE;
-  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize, rateLimitPerMinute: 0, ...overrides };
+  // The credential cache learns of changes through NOTIFY, which does not cross PGlite's socket
+  // connections: tests that change credentials with SQL would wait out its TTL there.
+  const principalCacheSeconds = onRealPostgres() ? 5 : 0;
+  return { ...validateEnv({}), logLevel: 'silent', migrateOnStart: false, dbPoolSize, rateLimitPerMinute: 0, principalCacheSeconds, ...overrides };
 }
 
 export const randomToken = () => randomBytes(16).toString('hex');
