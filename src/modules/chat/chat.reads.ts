@@ -43,15 +43,18 @@ export interface PartiesRow extends ConversationState {
   customerCreatedAt: Date;
 }
 
+/** Both profiles of relation `r` as PartiesRow names them (also read by the send's lock). */
+export const PARTY_COLUMNS = `rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
+       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt"`;
+export const PARTY_JOINS = `JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
+JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id`;
+
 /** As POLL_STATE, with the rep's and the customer's profiles (both in the relation's company). */
 export const PARTIES_STATE = statement(
   'chat_parties_state',
-  `SELECT ${STATE_COLUMNS},
-       rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
-       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt"
+  `SELECT ${STATE_COLUMNS}, ${PARTY_COLUMNS}
 FROM relation r
-JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
-JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
+${PARTY_JOINS}
 ${STATE_JOINS}
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
 );

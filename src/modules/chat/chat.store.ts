@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { statement, txRows } from '../../database/sql';
+import { PARTY_COLUMNS, PARTY_JOINS } from './chat.reads';
 import type { PartiesRow } from './chat.reads';
 import type { ChatSide } from './entities/read-position.entity';
 
@@ -37,14 +38,11 @@ export type SendHead = PartiesRow & ConversationRow & { conversationId: number; 
 /** $1 company, $2 rep, $3 customer, $4 send_type, $5 client key (null: none). */
 const LOCK_FOR_SEND = statement(
   'chat_lock_for_send',
-  `SELECT r.id AS "relationId", r.memo_name AS "memoName",
-       rep.name AS "repName", rep.avatar AS "repAvatar", rep.mingpian_phone AS "mingpianPhone", rep.wechat,
-       cu.username, cu.headimgurl, cu.sex, cu.created_at AS "customerCreatedAt",
+  `SELECT r.id AS "relationId", r.memo_name AS "memoName", ${PARTY_COLUMNS},
        c.id, c.id AS "conversationId", c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
        (SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = c.id AND send_type = $4 AND client_msg_id = $5) AS "existingId"
 FROM relation r
-JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
-JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
+${PARTY_JOINS}
 JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
 FOR UPDATE OF c`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Sql, statement } from '../../database/sql';
 import { CompanyEntity } from './entities/company.entity';
 import { RepEntity } from './entities/rep.entity';
@@ -24,15 +24,6 @@ export interface Credentials {
 }
 
 const REP_CREDENTIALS = statement('rep_credentials', `SELECT id, company_id AS "companyId", token, disabled FROM rep WHERE id = $1`);
-const REP_PROFILE = statement(
-  'rep_profile',
-  `SELECT id, company_id AS "companyId", name, avatar, mingpian_phone AS "mingpianPhone", wechat FROM rep WHERE id = $1 AND company_id = $2`,
-);
-
-function toProfile(rep: RepEntity): RepProfile {
-  return { id: rep.id, companyId: rep.companyId, name: rep.name, avatar: rep.avatar, mingpianPhone: rep.mingpianPhone, wechat: rep.wechat };
-}
-
 /** Companies and their reps. Other modules read reps only through this service. */
 @Injectable()
 export class CompanyService {
@@ -45,16 +36,6 @@ export class CompanyService {
   /** For the signature guard only: includes the token. */
   async findRepCredentials(id: number): Promise<Credentials | null> {
     return (await this.sql.one<Credentials>(REP_CREDENTIALS, [id])) ?? null;
-  }
-
-  async findRep(companyId: number, id: number): Promise<RepProfile | null> {
-    return (await this.sql.one<RepProfile>(REP_PROFILE, [id, companyId])) ?? null;
-  }
-
-  async findReps(companyId: number, ids: number[]): Promise<Map<number, RepProfile>> {
-    if (!ids.length) return new Map();
-    const rows = await this.reps.find({ where: { companyId, id: In([...new Set(ids)]) } });
-    return new Map(rows.map((rep) => [rep.id, toProfile(rep)]));
   }
 
   countCompanies(): Promise<number> {
