@@ -80,6 +80,9 @@ describe('ai_pr with a ChatEngagementSource bound', () => {
       calls.push({ companyId, repId, ids, since });
       return new Map(ids.map((id) => [id, engagement]));
     }
+    oneCustomerColumn(since: string, cap: string): string {
+      return `CASE WHEN ${since} IS NOT NULL THEN json_build_array(LEAST(${engagement.customerMessages}, ${cap}), LEAST(${engagement.repMessages}, ${cap})) END`;
+    }
   }
   @Module({ providers: [{ provide: ChatEngagementSource, useClass: RecordingChatEngagement }] })
   class ChatEngagementTestModule {}
@@ -111,5 +114,11 @@ describe('ai_pr with a ChatEngagementSource bound', () => {
     expect(calls[0]).toMatchObject({ companyId: w.companyId, repId: w.reps[0].id, ids: [c[0], c[1]] });
     // The window starts at local midnight 29 days ago (30 calendar days with today).
     expect(calls[0].since.toISOString()).toBe(new Date(`${localDate(-29)}T00:00:00+08:00`).toISOString());
+  });
+
+  it('gives the profile the same score from its one-statement column (the source\'s SQL form)', async () => {
+    const res = await t.get('/zhugeleida/qiyeweixin/customer', w.reps[0], { customer_id: w.customers[0].id });
+    expect(res.body).toMatchObject({ code: 200 });
+    expect(res.body.data.ret_data[0].ai_pr).toBe(36);
   });
 });

@@ -1,4 +1,5 @@
 import { AiPrScorer } from '../../src/modules/action-log/radar-ports';
+import { C, text } from '../chat/chat-paths';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
 
@@ -104,6 +105,10 @@ describe('GET customer: ai_pr comes from the ActionLog scorer (API.md §6.8)', (
     for (const action of [1, 9, 7]) {
       const rec = await t.post('/zhugeleida/gongzhonghao/action/record/0', customer, { u_id: w.reps[0].id, action, product_name: '手环' });
       expect(rec.body.code).toBe(200);
+    }
+    // And chats: the profile's one-statement column counts the messages like the batch scorer.
+    for (const msg of ['在吗', '价格多少']) {
+      expect((await t.post(C.send, customer, { u_id: w.reps[0].id, content: text(msg) })).body.code).toBe(200);
     }
     const after = (await t.get(PATH, w.reps[0], { customer_id: customer.id })).body.data.ret_data[0];
     const expected = (await t.app.get(AiPrScorer).scores(w.companyId, w.reps[0].id, [customer.id])).get(customer.id);

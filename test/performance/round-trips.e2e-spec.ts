@@ -61,8 +61,8 @@ describe('SQL round trips per request', () => {
     ['rep contact/query_num', 1, () => t.get(`${R}/contact/query_num`, rep)],
     ['tongxunlu page 1', 1, () => t.get(`${R}/tongxunlu`, rep, { order: '-last_follow_time' })],
     ['tongxunlu deep page (empty, total only)', 1, () => t.get(`${R}/tongxunlu`, rep, { order: '-create_date', current_page: 100 })],
-    // The profile, then the ai_pr inputs (radar tallies, chat engagement).
-    ['customer profile with ai_pr', 3, () => t.get(`${R}/customer`, rep, { customer_id: customer.id })],
+    // The profile with the ai_pr inputs (radar tallies, chat engagement) as one of its columns.
+    ['customer profile with ai_pr', 1, () => t.get(`${R}/customer`, rep, { customer_id: customer.id })],
     ['action/time, whole radar', 1, () => t.get(`${R}/action/time`, rep)],
     ['action/time, one customer', 1, () => t.get(`${R}/action/time`, rep, { customer_id: customer.id })],
     // BEGIN, lock + parties + client key, the message with its unread count, the follow-up /

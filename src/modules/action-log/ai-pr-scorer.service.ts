@@ -3,31 +3,40 @@ import { ModuleRef } from '@nestjs/core';
 import { Sql, statement } from '../../database/sql';
 import { Clock } from '../../common/time/clock';
 import { ActionTally, AI_PR_CHAT_CAP, AI_PR_WINDOW_DAYS, aiPrScore } from './ai-pr';
-import { AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
+import { AiPrColumn, AiPrScorer, ChatEngagement, ChatEngagementSource } from './radar-ports';
+
+/** The window's start: the local day `days` days before `now`'s, in `zone` (SQL expressions). */
+const sinceSql = (now: string, zone: string, days: string) =>
+  `((date_trunc('day', ${now}::timestamptz AT TIME ZONE ${zone}::text) - make_interval(days => ${days}::int)) AT TIME ZONE ${zone}::text)`;
 
 /**
- * The window's start and the tallies inside it ($1 company, $2 rep, $3 the customer filter's
- * value, $4 now, $5 zone, $6 window days - 1).
+ * The radar tallies inside the window as a JSON array of [...keys, action, age in days, count]
+ * ($1 company, $2 rep; the customer filter and the SQL expressions now, zone, since given).
  */
-const talliesSql = (customerFilter: string) => `WITH w AS (SELECT (date_trunc('day', $4::timestamptz AT TIME ZONE $5::text) - make_interval(days => $6::int)) AT TIME ZONE $5::text AS since)
-SELECT w.since, (
-  SELECT COALESCE(json_agg(json_build_array(customer_id, action, age_days, n)), '[]') FROM (
-    SELECT customer_id, action, (($4::timestamptz AT TIME ZONE $5::text)::date - (created_at AT TIME ZONE $5::text)::date) AS age_days, count(*)::int AS n
+const talliesSql = (keys: string, customerFilter: string, now: string, zone: string, since: string) => `(
+  SELECT COALESCE(json_agg(json_build_array(${keys}action, age_days, n)), '[]') FROM (
+    SELECT ${keys}action, ((${now}::timestamptz AT TIME ZONE ${zone}::text)::date - (created_at AT TIME ZONE ${zone}::text)::date) AS age_days, count(*)::int AS n
     FROM radar_action
-    WHERE company_id = $1 AND rep_id = $2 AND ${customerFilter} AND created_at >= w.since AND created_at <= $4::timestamptz
-    GROUP BY 1, 2, 3) t
-) AS tallies FROM w`;
-/** One customer (the profile): a named statement, its plan is the per-customer index range. */
-const TALLIES_ONE = statement('ai_pr_tallies_one', talliesSql('customer_id = $3::int'));
+    WHERE company_id = $1 AND rep_id = $2 AND ${customerFilter} AND created_at >= ${since} AND created_at <= ${now}::timestamptz
+    GROUP BY ${keys}action, age_days) t)`;
+
+/** $1 company, $2 rep, $3 the customer filter's value, $4 now, $5 zone, $6 window days - 1: the window's start and [customer, action, age, count]. */
+const batchSql = (customerFilter: string) => `WITH w AS (SELECT ${sinceSql('$4', '$5', '$6')} AS since)
+SELECT w.since, ${talliesSql('customer_id, ', customerFilter, '$4', '$5', 'w.since')} AS tallies FROM w`;
+/** One customer: a named statement, its plan is the per-customer index range. */
+const TALLIES_ONE = statement('ai_pr_tallies_one', batchSql('customer_id = $3::int'));
 /**
  * Several customers: planned per call. A generic plan for `customer_id = ANY($3)` walked the
  * rep's whole timeline index (measured: 46 ms for a rep with 200 000 rows).
  */
-const TALLIES_MANY = talliesSql('customer_id = ANY($3::int[])');
+const TALLIES_MANY = batchSql('customer_id = ANY($3::int[])');
+
+const toTallies = (rows: [number, number, number][]): ActionTally[] => rows.map(([action, ageDays, count]) => ({ action, ageDays, count }));
 
 /**
  * AiPrScorer port: gathers the inputs of the ai_pr formula (ai-pr.ts, docs/ai-pr.md) for a
- * batch of customers with two bounded queries: the radar actions of the last 30 local days
+ * batch of customers with two bounded queries (for one customer, as one column of the caller's
+ * statement): the radar actions of the last 30 local days
  * (served by radar_action_rep_customer_time_idx, never the whole log) and the chat engagement
  * over the same window from the Chat module, when it is part of the build.
  */
@@ -63,6 +72,20 @@ export class AiPrScorerService implements AiPrScorer {
 
     const chat = await this.chatEngagement(companyId, repId, ids, since);
     return new Map(ids.map((id) => [id, aiPrScore(tallies.get(id) ?? [], chat.get(id))]));
+  }
+
+  oneCustomerColumn(first: number): AiPrColumn {
+    const [now, zone, days, cap] = [0, 1, 2, 3].map((i) => `$${first + i}`);
+    const since = sinceSql(now, zone, days);
+    const chat = this.resolveChatSource()?.oneCustomerColumn(since, `${cap}::int`) ?? 'NULL::json';
+    return {
+      sql: `json_build_array(${talliesSql('', 'customer_id = $3', now, zone, since)}, ${chat}) AS "aiPrInputs"`,
+      values: () => [this.clock.now(), this.clock.timeZone, AI_PR_WINDOW_DAYS - 1, AI_PR_CHAT_CAP],
+      score: (inputs) => {
+        const [tallies, chat] = inputs as [[number, number, number][], [number, number] | null];
+        return aiPrScore(toTallies(tallies), chat && { customerMessages: chat[0], repMessages: chat[1] });
+      },
+    };
   }
 
   private async chatEngagement(companyId: number, repId: number, ids: number[], since: Date): Promise<Map<number, ChatEngagement>> {

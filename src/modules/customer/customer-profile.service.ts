@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Errors } from '../../common/errors/api-error';
-import { Sql, statement } from '../../database/sql';
-import { AiPrScorer } from '../action-log/radar-ports';
+import { Sql, Statement, statement } from '../../database/sql';
+import { AiPrColumn, AiPrScorer } from '../action-log/radar-ports';
 import { customerDisplayName } from '../contacts/customer-display-name';
 import type { CustomerProfile } from './customer.service';
 
@@ -40,31 +40,37 @@ type ProfileRow = RelationMemo & {
   superiorUsername: string | null;
   superiorMemo: string | null;
   tags: string[];
+  aiPrInputs: unknown;
 };
 
 /**
  * The profile in one statement ($1 company, $2 rep, $3 customer): the relation (none: 307), the
- * customer, the referrer with this rep's memo name for them, and the tag names in tag id order.
- * It reads the relation table (Contacts) read-only by key.
+ * customer, the referrer with this rep's memo name for them, the tag names in tag id order, and
+ * `extra` (the ai_pr column, $4 on). It reads the relation table (Contacts) read-only by key.
  */
-const PROFILE_VIEW = statement(
-  'customer_profile_view',
-  `SELECT r.memo_name AS "memoName", r.expected_time AS "expectedTime", r.expected_pr AS "expectedPr", r.source,
+const profileView = (extra: string) =>
+  statement(
+    'customer_profile_view',
+    `SELECT r.memo_name AS "memoName", r.expected_time AS "expectedTime", r.expected_pr AS "expectedPr", r.source,
        r.memo_sex AS "memoSex", r.phone, r.email, r.company_name AS "companyName", r.job_position AS "jobPosition",
        r.address, r.birthday, r.mem,
        cu.username, cu.headimgurl, cu.sex, cu.created_at AS "createdAt",
        sup.id AS "superiorId", sup.username AS "superiorUsername", sr.memo_name AS "superiorMemo",
        ARRAY(SELECT t.name FROM customer_tag ct JOIN tag t ON t.company_id = ct.company_id AND t.id = ct.tag_id
-             WHERE ct.company_id = $1 AND ct.customer_id = $3 ORDER BY t.id) AS tags
+             WHERE ct.company_id = $1 AND ct.customer_id = $3 ORDER BY t.id) AS tags,
+       ${extra}
 FROM relation r
 JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id
 LEFT JOIN customer sup ON sup.id = r.superior_customer_id AND sup.company_id = r.company_id
 LEFT JOIN relation sr ON sr.company_id = r.company_id AND sr.rep_id = r.rep_id AND sr.customer_id = r.superior_customer_id
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
-);
+  );
 
 @Injectable()
 export class CustomerProfileService {
+  /** Built on first use: the scorer finds the Chat module's part of its column lazily. */
+  private query?: { statement: Statement; aiPr: AiPrColumn };
+
   constructor(
     private readonly sql: Sql,
     // Bound by ActionLogModule (global).
@@ -73,19 +79,22 @@ export class CustomerProfileService {
 
   /** 307 without a relation between the rep and the customer. */
   async view(companyId: number, repId: number, customerId: number): Promise<CustomerView> {
-    // Two statements in parallel: the profile, and the ai_pr inputs (the scorer's own reads).
-    const [row, scores] = await Promise.all([
-      this.sql.one<ProfileRow>(PROFILE_VIEW, [companyId, repId, customerId]),
-      this.aiPr.scores(companyId, repId, [customerId]),
-    ]);
+    // One statement: the profile with the ai_pr inputs as a column the scorer writes and reads.
+    const { statement, aiPr } = (this.query ??= this.buildQuery());
+    const row = await this.sql.one<ProfileRow>(statement, [companyId, repId, customerId, ...aiPr.values()]);
     if (!row) throw Errors.noRelation();
-    const { username, headimgurl, sex, createdAt, superiorId, superiorUsername, superiorMemo, tags, ...relation } = row;
+    const { username, headimgurl, sex, createdAt, superiorId, superiorUsername, superiorMemo, tags, aiPrInputs, ...relation } = row;
     return {
       customer: { id: customerId, companyId, username, headimgurl, sex, createdAt },
       relation,
       tags,
       superior: superiorId === null ? null : customerDisplayName(superiorId, superiorUsername ?? '', superiorMemo),
-      aiPr: scores.get(customerId) ?? 0,
+      aiPr: aiPr.score(aiPrInputs),
     };
+  }
+
+  private buildQuery(): { statement: Statement; aiPr: AiPrColumn } {
+    const aiPr = this.aiPr.oneCustomerColumn(4);
+    return { statement: profileView(aiPr.sql), aiPr };
   }
 }
