@@ -10,7 +10,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { CONTACT_PAGE_SQL } from '../src/modules/chat/chat-contacts.service';
-import { OWNER_TOTAL } from '../src/modules/chat/chat.store';
+import { HISTORY_VIEW, POLL_STATE } from '../src/modules/chat/chat.reads';
+import { CHAT_STATEMENTS as S } from '../src/modules/chat/chat.store';
 
 const ADMIN = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `leida_plans_${process.pid}`;
@@ -59,37 +60,48 @@ async function main() {
     const [{ n: messages }] = await q(`SELECT count(*)::int AS n FROM chat_message`);
     const [hot] = await q(`SELECT message_count AS n, last_message_id AS last FROM conversation WHERE id = 1`);
 
-    const plans: [string, string, unknown[]][] = [
-      [
-        'Conversation and read position of a pair (getmsg fast path, query_num, history)',
-        `SELECT c.id, c.message_count, c.last_message_id, rp.read_up_to, rp.unread_count
-         FROM conversation c JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4
-         WHERE c.company_id = $1 AND c.rep_id = $2 AND c.customer_id = $3`,
-        [1, 1, 1, 'customer'],
-      ],
-      ['Lock the conversation (send, getmsg, history mark-read)', `SELECT id FROM conversation WHERE company_id = $1 AND rep_id = $2 AND customer_id = $3 FOR UPDATE`, [1, 1, 1]],
-      ['Idempotency lookup by client_msg_id (send)', `SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND client_msg_id = $4`, [1, 1, 2, 'k199999']],
-      ['History, first page (length 20) of the 200 000-message conversation', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`, [1, 1, hot.n - 19, hot.n]],
-      ['History, deep page (page 9 000, length 20)', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`, [1, 1, hot.n - 9000 * 20 + 1, hot.n - 8999 * 20]],
-      ['getmsg: unread of one side after the read position (limit 100)', `SELECT id, seq, send_type, info_type, content, created_at FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND id > $4 ORDER BY id LIMIT 100`, [1, 1, 2, hot.last - 1000]],
-      ['History mark-read: newest message of the other side', `SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 ORDER BY id DESC LIMIT 1`, [1, 1, 2]],
-      ['Read position under the lock (getmsg)', `SELECT read_up_to, unread_count FROM chat_read_position WHERE conversation_id = $1 AND side = $2`, [1, 'customer']],
-      ['All unread of a rep with 5 000 conversations (rep query_num): the maintained total', OWNER_TOTAL.text, [1, 'rep', 1]],
-      [
-        'Contact list, first page of 20 for a rep with 5 000 conversations',
-        CONTACT_PAGE_SQL,
-        [1, 1, 20, 0],
-      ],
+    // [title, SQL, parameters, named]: a named statement runs with its generic plan after five
+    // executions, so that is the plan shown for it (plan_cache_mode = force_generic_plan).
+    const plans: [string, string, unknown[], boolean][] = [
+      ['Poll state: relation, conversation and read position (query_num, getmsg fast path)', POLL_STATE.text, [1, 1, 1, 'customer'], true],
+      ['History page 1 (length 20) of the 200 000-message conversation, with the state and both profiles', HISTORY_VIEW.text, [1, 1, 1, 'customer', 0, 20], true],
+      ['History deep page (offset 180 000, length 20)', HISTORY_VIEW.text, [1, 1, 1, 'customer', 180_000, 20], true],
+      ['Send: relation, profiles, client key, conversation locked', S.LOCK_FOR_SEND.text, [1, 1, 1, 2, 'k199999'], true],
+      ['Append a message, count it unread', S.APPEND_MESSAGE.text, [1, 1, hot.n + 1, 2, 1, '{"msg":"plan"}', null, null, 'rep'], true],
+      ['getmsg: lock with both profiles', S.LOCK_FOR_READ.text, [1, 1, 1], true],
+      ['getmsg: the page after the read position, position moved, unread recounted', S.TAKE_AFTER.text, [1, 1, 1, 'customer', 100, null], true],
+      ['getmsg with last_id (resumable)', S.TAKE_AFTER.text, [1, 1, 1, 'customer', 100, hot.last - 1000], true],
+      ['History mark-read through the page\'s snapshot', S.MARK_READ_THROUGH_SEQ.text, [1, 1, 1, 'customer', hot.n], true],
+      ['All unread of a rep with 5 000 conversations (rep query_num): the maintained total', S.OWNER_TOTAL.text, [1, 'rep', 1], true],
+      ['Contact list, first page of 20 for a rep with 5 000 conversations', CONTACT_PAGE_SQL, [1, 1, 20, 0], false],
     ];
     let md = `# Chat query plans\n\nCaptured by \`scripts/chat-query-plans.ts\` on PostgreSQL ${(await q('SHOW server_version'))[0].server_version} ` +
       `(${new Date().toISOString().slice(0, 10)}) with ${messages.toLocaleString('en')} messages in 100 000 conversations over 20 companies; ` +
       `one conversation has ${hot.n.toLocaleString('en')} messages and its rep has 5 000 conversations. ` +
       `None of the plans scans or sorts \`chat_message\`: every access is an index range of at most one page, ` +
       `and the contact list walks \`conversation_rep_recent_idx\` in order.\n\n` +
-      `The SQL is the one in \`src/modules/chat/chat.store.ts\` and \`chat-contacts.service.ts\` (parameters inlined by the planner).\n`;
-    for (const [title, sql, params] of plans) {
-      const rows = await ds.transaction(async (m) => m.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params));
-      md += `\n## ${title}\n\n\`\`\`sql\n${sql.replace(/\n\s+/g, '\n  ')}\n\`\`\`\n\n\`\`\`\n${rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`;
+      `The SQL is the code's own (\`src/modules/chat/chat.store.ts\`, \`chat.reads.ts\`, \`chat-contacts.service.ts\`). ` +
+      `Named statements are shown with their **generic plan** (what runs after five executions); the contact list ` +
+      `is planned per call. Writes are explained inside a transaction that is rolled back.\n`;
+    for (const [title, sql, params, named] of plans) {
+      const runner = ds.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      let rows: Record<string, string>[];
+      try {
+        if (named) {
+          await runner.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+          await runner.query(`PREPARE plan_stmt AS ${sql}`);
+          rows = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE plan_stmt(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params);
+          await runner.query(`DEALLOCATE plan_stmt`);
+        } else {
+          rows = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+        }
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      md += `\n## ${title}${named ? ' (generic plan)' : ''}\n\n\`\`\`sql\n${sql.replace(/\n\s+/g, '\n  ')}\n\`\`\`\n\n\`\`\`\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`;
     }
     writeFileSync('docs/chat-query-plans.md', md);
     process.stdout.write(`wrote docs/chat-query-plans.md (data ${Math.round((Date.now() - started) / 1000)} s)\n`);

@@ -3,16 +3,22 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
-import { LogController } from 'fastify';
+import { FastifyReply, LogController } from 'fastify';
 import { AppModule } from './app.module';
 import { ValidationFailed } from './common/errors/api-error';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
+import { answerRouterError, clientErrorHandler } from './common/http/protocol-errors';
 import { toFieldErrors } from './common/validation/class-validator-errors';
 import { QueryValidationPipe } from './common/validation/query-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
 import { setupSwagger } from './swagger';
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes proxy-addr's "the first n hops" test. */
+function trustProxyOption(trust: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -31,7 +37,16 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   const logger = createRootLogger(config, logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Who the client is (rate limit, logs): the socket's address unless TRUST_PROXY names the
+    // proxies in front; trusting every X-Forwarded-For would let anyone pick their address.
+    trustProxy: trustProxyOption(config.trustProxy),
+    // Slow clients are cut off (408) instead of holding a connection open indefinitely.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) },
+    // Malformed requests get an envelope, never Fastify's or Node's own body (API.md §2).
+    frameworkErrors: (_error: unknown, _request: unknown, reply: unknown) => answerRouterError(reply as FastifyReply),
+    clientErrorHandler,
     return503OnClosing: true,
     loggerInstance: logger,
     genReqId: requestIdOf,
@@ -46,6 +61,7 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  if (config.maxConnections > 0) fastify.server.maxConnections = config.maxConnections;
   // Callback-style hooks: an async hook costs a promise per request on every route.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -55,12 +71,13 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
 
 
   if (config.rateLimitPerMinute > 0) {
-    // Per client IP (behind a proxy: X-Forwarded-For, trustProxy). The thrown error carries
+    // Per client IP (behind a proxy named by TRUST_PROXY: X-Forwarded-For). The thrown error carries
     // statusCode 429 and becomes the `请求过于频繁` envelope in the error handler above.
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
-      allowList: (request) => request.url === '/health',
+      // The health check is never limited, whatever its query string.
+      allowList: (request) => request.url === '/health' || request.url.startsWith('/health?'),
       errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
     });
   }

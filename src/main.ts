@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: '0.0.0.0' });
-  const baseUrl = `http://127.0.0.1:${config.port}`;
+  await app.listen({ port: config.port, host: config.host });
+  const baseUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.log(`Leida listening on ${baseUrl} (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}/` : 'PostgreSQL'}); API docs at ${baseUrl}/docs`);
   if (database.embedded && config.seedOnFirstRun) await loadDemoOnFirstRun(app, baseUrl, logger);
 }

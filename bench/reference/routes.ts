@@ -168,8 +168,9 @@ async function commitWithEvents(client: PoolClient, events: RealtimeEvent[], tot
   client.release();
 }
 
-/** The unread event with its total filled in by the database at commit (see notifyAndCommit). */
-const unreadEvent = (to: Side, key: ConversationKey, count: number) => ChatEvents.unread(to, key, count, S.TOTAL_SENTINEL as unknown as number);
+/** The unread event with its total and seq filled in by the database at commit (see notifyAndCommit). */
+const unreadEvent = (to: Side, key: ConversationKey, count: number) =>
+  ChatEvents.unread(to, key, count, { unread: S.TOTAL_SENTINEL as unknown as number, seq: S.SEQ_SENTINEL as unknown as number });
 
 async function rollback(client: PoolClient, error: unknown): Promise<never> {
   await client.query('ROLLBACK').catch(() => undefined);
@@ -207,7 +208,7 @@ async function fetchUnread(ctx: RouteContext, p: Principal, otherId: number) {
   return ok(GETMSG_OK, { ret_data: items, data_count: items.length });
 }
 
-/** History (ChatService.history): one statement for the page; opening it marks the conversation read. */
+/** History (ChatService.history): one statement for the page; opening it marks the conversation read as the page saw it. */
 async function history(ctx: RouteContext, p: Principal, otherId: number, page: P.Page) {
   const side = p.role;
   const key = keyOf(p, otherId);
@@ -222,8 +223,8 @@ async function history(ctx: RouteContext, p: Principal, otherId: number, page: P
     const client = await ctx.pool.connect();
     try {
       await client.query(S.beginAndLock(key.companyId, key.repId, key.customerId));
-      const { rows: newest } = await client.query({ ...S.markAllReadLocked(side), values: [key.companyId, head.conv_id] });
-      const events = newest.length ? [ChatEvents.read(S.other(side), key, newest[0].id), unreadEvent(side, key, 0)] : [];
+      const { rows: marked } = await client.query({ ...S.markReadThroughSeqLocked(side), values: [key.companyId, head.conv_id, head.message_count] });
+      const events = marked.length ? [ChatEvents.read(S.other(side), key, marked[0].id), unreadEvent(side, key, marked[0].unread_left)] : [];
       await commitWithEvents(client, events, { companyId: key.companyId, side, ownerId: ownerOf(side, key) });
     } catch (error) {
       return rollback(client, error);

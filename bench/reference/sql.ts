@@ -69,21 +69,25 @@ export const lockOnly = (companyId: number, repId: number, customerId: number) =
  */
 export const TOTAL_SENTINEL = '\u0001T';
 const SENTINEL_JSON = JSON.stringify(TOTAL_SENTINEL);
+/** The same for the total's version (chat.unread's `seq`). */
+export const SEQ_SENTINEL = '\u0001S';
+const SEQ_SENTINEL_JSON = JSON.stringify(SEQ_SENTINEL);
 
 /**
  * The transaction's last round trip: the events as NOTIFYs (delivered by the commit itself, only
  * if it commits; same channel and frames as Leida's TransactionRunner/PgNotifyEventBus), with the
- * owner's unread total read from chat_owner_total after this transaction's triggers, then COMMIT.
- * Frames are inlined as escaped literals (simple protocol: one message for all three steps).
+ * owner's unread total and its version read from chat_owner_total after this transaction's
+ * triggers, then COMMIT. Frames are inlined as escaped literals (simple protocol: one message
+ * for all three steps).
  */
 export function notifyAndCommit(frames: string[], escape: (s: string) => string, total?: { companyId: number; side: Side; ownerId: number }): string {
   if (!frames.length) return 'COMMIT';
   const values = frames.map((f, i) => `(${i}, ${escape(f)})`).join(', ');
-  const totalSql = total
-    ? `COALESCE((SELECT unread FROM chat_owner_total WHERE company_id = ${int(total.companyId)} AND side = '${total.side}' AND owner_id = ${int(total.ownerId)}), 0)`
-    : '0';
-  return `SELECT pg_notify('${REALTIME_CHANNEL}', replace(v.f, ${escape(SENTINEL_JSON)}, t.n::text))
-FROM (VALUES ${values}) AS v(i, f) CROSS JOIN (SELECT ${totalSql} AS n) t ORDER BY v.i; COMMIT`;
+  const owner = total
+    ? `(SELECT unread AS n, version AS v FROM chat_owner_total WHERE company_id = ${int(total.companyId)} AND side = '${total.side}' AND owner_id = ${int(total.ownerId)})`
+    : '(SELECT 0 AS n, 0 AS v)';
+  return `SELECT pg_notify('${REALTIME_CHANNEL}', replace(replace(v.f, ${escape(SENTINEL_JSON)}, COALESCE(t.n, 0)::text), ${escape(SEQ_SENTINEL_JSON)}, COALESCE(t.v, 0)::text))
+FROM (VALUES ${values}) AS v(i, f) LEFT JOIN ${owner} t ON true ORDER BY v.i; COMMIT`;
 }
 
 /**
@@ -134,15 +138,20 @@ WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
 ORDER BY m.seq`,
 });
 
-/** History marks the whole conversation read (under the lock): newest incoming id, position there, unread 0. $1 company, $2 conversation. */
-export const markAllReadLocked = (side: Side) => ({
-  name: `ref_mark_all_read_${side}`,
-  text: `WITH newest AS (
-  SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = ${incoming(side)} ORDER BY id DESC LIMIT 1),
-upd AS (
-  UPDATE chat_read_position rp SET read_up_to = GREATEST(rp.read_up_to, newest.id), unread_count = 0
-  FROM newest WHERE rp.conversation_id = $2 AND rp.side = '${side}' RETURNING rp.unread_count)
-SELECT newest.id, (SELECT unread_count FROM upd) AS unread_left FROM newest`,
+/**
+ * History marks the conversation read as the page saw it (under the lock): up to the newest
+ * incoming message with seq ≤ the page's snapshot, unread recounted after the new position.
+ * $1 company, $2 conversation, $3 the snapshot's message count.
+ */
+export const markReadThroughSeqLocked = (side: Side) => ({
+  name: `ref_mark_read_through_seq_${side}`,
+  text: `WITH upto AS (
+  SELECT max(id) AS id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = ${incoming(side)} AND seq <= $3)
+UPDATE chat_read_position rp SET read_up_to = GREATEST(rp.read_up_to, upto.id),
+  unread_count = (SELECT count(*) FROM chat_message u WHERE u.company_id = $1 AND u.conversation_id = $2 AND u.send_type = ${incoming(side)}
+                  AND u.id > GREATEST(rp.read_up_to, upto.id))
+FROM upto WHERE rp.conversation_id = $2 AND rp.side = '${side}' AND upto.id IS NOT NULL
+RETURNING rp.read_up_to AS id, rp.unread_count AS unread_left`,
 });
 
 /**

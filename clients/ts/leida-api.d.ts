@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * 公众号-实时聊天-获取最新的聊天信息 / Fetch unread rep messages
-         * @description The rep's messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read (a message arriving meanwhile comes with the next call). An empty list answers `没有得到实时聊天信息`. 307 without a relation.
+         * @description The rep's messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read (a message arriving meanwhile comes with the next call). With `last_id` (resumable polling): every rep message after that id, read or not (docs/realtime.md). An empty list answers `没有得到实时聊天信息`. 307 without a relation.
          */
         get: operations["CustomerChatController_getmsg"];
         put?: never;
@@ -393,7 +393,7 @@ export interface paths {
         };
         /**
          * 企业微信-实时聊天-获取最新的聊天信息 / Fetch unread customer messages
-         * @description The customer's messages the rep has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read. Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. 307 without a relation.
+         * @description The customer's messages the rep has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read. Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. With `last_id` (resumable polling): every customer message after that id, read or not (docs/realtime.md). 307 without a relation.
          */
         get: operations["RepChatController_getmsg"];
         put?: never;
@@ -482,18 +482,18 @@ export interface components {
             username?: string;
             /** @description Alias of `username`, used only when `username` is absent (the brief's example sends both). */
             memo_name?: string;
-            /** @description Chinese mobile number, 11 digits (a JSON number is accepted too). */
-            phone?: string;
             /** Format: email */
             email?: string;
             /** @description The customer's employer. */
             company?: string;
             position?: string;
             address?: string;
-            /** @description `YYYY-M-D` or `YYYY-MM-DD`. */
-            birthday?: string;
             /** @description Free-text remarks. */
             mem?: string;
+            /** @description Chinese mobile number, 11 digits (a JSON number is accepted too). */
+            phone?: string;
+            /** @description `YYYY-M-D` or `YYYY-MM-DD`. */
+            birthday?: string;
             /** @description Accepted and ignored (the referrer is set when the customer arrives). */
             superior?: Record<string, never>;
             /** @description Accepted and ignored (customers have no password). */
@@ -519,16 +519,16 @@ export interface components {
             name: string;
         };
         RecordActionDto: {
+            /** @description The product viewed or inquired about (actions 2 and 7 name it in the remark). */
+            product_name?: string;
+            /** @description The article's title (actions 14–16 name it in the remark). */
+            title?: string;
             /** @description The rep (雷达用户) whose card, product or article the customer is looking at. */
             u_id: number;
             /** @description Action code: 1 查看名片, 2 查看产品, 4 查看官网, 5 复制微信, 6 转发名片, 7 咨询产品, 8 保存电话, 9 觉得靠谱, 10 拨打电话, 12 复制邮箱, 14 查看文章, 15 转发文章到朋友, 16 转发文章到朋友圈. */
             action: number;
-            /** @description The product viewed or inquired about (actions 2 and 7 name it in the remark). */
-            product_name?: string;
             /** @description The article viewed or forwarded (actions 14–16). */
             article_id?: number;
-            /** @description The article's title (actions 14–16 name it in the remark). */
-            title?: string;
         };
         CustomerSendMsgDto: {
             /** @description The rep (雷达用户) the message goes to. */
@@ -1078,6 +1078,8 @@ export interface operations {
             query: {
                 /** @description The rep (雷达用户) id. */
                 u_id: number;
+                /** @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet. */
+                last_id?: number;
             };
             header?: never;
             path?: never;
@@ -1200,6 +1202,8 @@ export interface operations {
             query: {
                 /** @description The customer id. */
                 customer_id: number;
+                /** @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet. */
+                last_id?: number;
             };
             header?: never;
             path?: never;

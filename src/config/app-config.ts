@@ -4,6 +4,13 @@
  */
 export interface AppConfig {
   port: number;
+  /** Interface to listen on: 0.0.0.0 with DATABASE_URL (a deployment), else 127.0.0.1 (the embedded demo). */
+  host: string;
+  /**
+   * Serve /console/demo-principals.json (the demo tokens, to prefill the QA console): on by
+   * default in embedded mode only, where those demo principals are what the database holds.
+   */
+  serveDemoPrincipals: boolean;
   /** Unset means: run on the embedded PostgreSQL (PGlite) under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -25,6 +32,19 @@ export interface AppConfig {
    * (on PostgreSQL); this bounds staleness if a notification is ever missed.
    */
   principalCacheSeconds: number;
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For), for the rate limit and the logs:
+   * false (the default: the socket's address is the client), a hop count, or addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
+  /** A request (headers and body) must arrive within this; a slower client gets 408 and is cut off. */
+  requestTimeoutMs: number;
+  /** The headers must arrive within this (at most requestTimeoutMs). */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (above a load balancer's idle timeout). */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most (HTTP and WebSocket); over it new ones are refused. 0: no cap. */
+  maxConnections: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -52,6 +72,20 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/** TRUST_PROXY: unset or false; a hop count; or a comma-separated list of addresses/CIDRs. */
+function trustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+  const bad = list.find((x) => !address.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
+  if (bad !== undefined || !list.length) {
+    throw new ConfigError(`TRUST_PROXY must be false, a hop count (1-10) or a comma-separated list of addresses/CIDRs, got "${raw}"`);
+  }
+  return list;
+}
+
 export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -74,8 +108,11 @@ export function validateEnv(env: Env = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
+  const requestTimeoutMs = int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
   return {
     port: int(env, 'PORT', 8000, 0, 65535),
+    host: env.HOST?.trim() || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
+    serveDemoPrincipals: bool(env, 'SERVE_DEMO_PRINCIPALS', !databaseUrl),
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || 'data',
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
@@ -87,5 +124,10 @@ export function validateEnv(env: Env = process.env): AppConfig {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     seedOnFirstRun: bool(env, 'SEED_ON_FIRST_RUN', true),
     principalCacheSeconds: int(env, 'PRINCIPAL_CACHE_SECONDS', 5, 0, 3600),
+    trustProxy: trustProxy(env),
+    requestTimeoutMs,
+    headersTimeoutMs: Math.min(int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000), requestTimeoutMs),
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 10_000, 0, 1_000_000),
   };
 }

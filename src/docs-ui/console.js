@@ -52,6 +52,9 @@
     this.credential = null;
     this.peer = null;
     this.seen = {};
+    // The newest message of the other side shown: getmsg's last_id (resumable polling), so a
+    // lost answer is fetched again instead of being marked read and gone (docs/realtime.md).
+    this.lastTheirs = null;
     this.ws = null;
     this.pollTimer = null;
     this.reconnectTimer = null;
@@ -149,6 +152,7 @@
     this.peer = peer;
     $(this.root, '.peer').value = String(peer);
     this.seen = {};
+    this.lastTheirs = null;
     $(this.root, '.messages').textContent = '';
     var self = this;
     // The history marks the conversation read for this side (API.md §4.3, §5.3).
@@ -161,6 +165,7 @@
   Pane.prototype.append = function (item) {
     if (item.id === undefined || this.seen[item.id]) return;
     this.seen[item.id] = true;
+    if (Number(item.send_type) !== this.routes.mine && (this.lastTheirs === null || item.id > this.lastTheirs)) this.lastTheirs = item.id;
     var li = document.createElement('li');
     li.dataset.id = String(item.id);
     li.className = Number(item.send_type) === this.routes.mine ? 'mine' : 'theirs';
@@ -176,11 +181,12 @@
     list.scrollTop = list.scrollHeight;
   };
 
-  /** REST catch-up: the other side's unread messages of this conversation (marks them read). */
+  /** REST catch-up: the other side's messages after the newest shown (marks them read). */
   Pane.prototype.fetchNew = function () {
     if (!this.credential || this.peer === null) return Promise.resolve();
     var self = this;
-    return this.call('GET', this.routes.fetchNew, this.peerQuery()).then(function (envelope) {
+    var query = this.lastTheirs === null ? this.peerQuery() : this.peerQuery({ last_id: this.lastTheirs });
+    return this.call('GET', this.routes.fetchNew, query).then(function (envelope) {
       ((envelope.data && envelope.data.ret_data) || []).forEach(function (item) { self.append(item); });
       return self.refreshSide();
     });
@@ -314,6 +320,8 @@
       else this.refreshSide();
     } else if (event === 'chat.unread') {
       this.refreshSide();
+    } else if (event === 'resync') {
+      this.fetchNew(); // the server may have missed events for this socket: catch up (docs/realtime.md)
     } else if (event === 'chat.read') {
       var upTo = Number(data.read_up_to || data.message_id || 0);
       var mine = this.root.querySelectorAll('.messages li.mine');

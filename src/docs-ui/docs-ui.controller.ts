@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/surface.decorators';
 import { Errors } from '../common/errors/api-error';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { DEMO_FIXTURE } from '../modules/seed/demo-fixture';
 import { CONSOLE_PAGE, DOCS_UI_ASSETS, loadDocsUiFiles } from './docs-ui.assets';
 
@@ -23,14 +25,18 @@ export class DocsUiController {
     return this.files.get(CONSOLE_PAGE)!;
   }
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   /**
    * The demo principals (src/modules/seed/demo-fixture.ts) to prefill the console. Their
-   * tokens are public demo values already published in the repository and the seed output.
+   * tokens are public demo values (repository, seed output), but a deployment may hold them
+   * with real data: served only where SERVE_DEMO_PRINCIPALS allows (embedded mode by default).
    */
   @Public()
   @Get('demo-principals.json')
   @Header('cache-control', 'no-cache')
   demoPrincipals() {
+    if (!this.config.serveDemoPrincipals) throw Errors.notFound();
     const reps = (DEMO_FIXTURE.reps ?? []) as Array<{ id: number; name: string; token: string }>;
     const customers = (DEMO_FIXTURE.customers ?? []) as Array<{ id: number; username: string; token: string }>;
     return {

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common'
 import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import { Surface } from '../common/auth/principal';
+import { PrincipalDirectory, Surface } from '../common/auth/principal';
 import { SignatureGuard } from '../common/auth/signature.guard';
 import { ApiError } from '../common/errors/api-error';
 import { EventBus, RealtimeEvent } from './realtime-event';
@@ -15,16 +15,29 @@ export const WS_CLOSE = {
   unauthorized: 4401,
   /** Authentication could not be checked (database down); the client should retry later. */
   unavailable: 4503,
+  /** The principal's credentials changed (token rotated, disabled, moved): sign in again. */
+  revoked: 4403,
+  /** A client frame over MAX_CLIENT_FRAME_BYTES (sent by the ws library: "Message Too Big"). */
+  tooBig: 1009,
   /** The server is shutting down (standard "going away"). */
   goingAway: 1001,
 } as const;
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
+/**
+ * The only client frame is `{"event":"ping"}`: anything larger is refused by the ws library
+ * (close 1009) before it is buffered, instead of its 100 MiB default.
+ */
+export const MAX_CLIENT_FRAME_BYTES = 4096;
 const SHUTDOWN_CLOSE_WAIT_MS = 1_000;
 
 interface Connection {
   socket: WebSocket;
   key: string;
+  role: Surface;
+  id: number;
+  /** The token the handshake was signed with: a socket lives only as long as it is valid. */
+  token: string;
   alive: boolean;
 }
 
@@ -36,21 +49,32 @@ const keyOf = (role: Surface, id: number) => `${role}:${id}`;
  * events, radar actions, anything published on the EventBus. A principal may hold several
  * sockets (devices, tabs); each gets every event.
  */
-@WebSocketGateway({ path: '/ws' })
+@WebSocketGateway({ path: '/ws', maxPayload: MAX_CLIENT_FRAME_BYTES })
 export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('RealtimeGateway');
   private readonly byPrincipal = new Map<string, Set<Connection>>();
   private readonly connections = new Set<Connection>();
   private unsubscribe?: () => void;
+  private unsubscribePrincipals?: () => void;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly guard: SignatureGuard,
+    private readonly directory: PrincipalDirectory,
     private readonly bus: EventBus,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((event) => this.deliver(event));
+    // Revocation reaches open sockets: a credential change (any instance, NOTIFY) closes the
+    // principal's sockets whose token is no longer valid. Null means notifications may have
+    // been missed (the listener reconnected): every socket is told to catch up (`resync`) and
+    // every principal is checked again.
+    this.unsubscribePrincipals = this.bus.onPrincipalChanged((key) => {
+      // After the directory's own listener has dropped its cached copy.
+      setImmediate(() => void this.revalidate(key));
+      if (key === null) this.resync();
+    });
     // Ping every socket; one that did not answer the previous ping is dead (e.g. a phone that
     // lost its network without closing) and is terminated so it stops holding resources.
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_INTERVAL_MS);
@@ -64,6 +88,7 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
+    this.unsubscribePrincipals?.();
     const open = [...this.connections].map((c) => c.socket);
     this.connections.clear();
     this.byPrincipal.clear();
@@ -81,7 +106,11 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
 
   async handleConnection(socket: WebSocket, request: IncomingMessage): Promise<void> {
     // An 'error' without a listener would throw; a socket failing mid-handshake is just dropped.
-    socket.on('error', () => socket.terminate());
+    // A protocol error (e.g. a frame over maxPayload) is already being closed by the ws library
+    // with its code (1009): left to finish that close.
+    socket.on('error', () => {
+      if (socket.readyState !== socket.CLOSING && socket.readyState !== socket.CLOSED) socket.terminate();
+    });
     const query = Object.fromEntries(new URL(request.url ?? '/', 'http://localhost').searchParams);
     const role = query.role;
     if (role !== 'customer' && role !== 'rep') {
@@ -89,8 +118,11 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
       return;
     }
     let principal;
+    let token: string | null | undefined;
     try {
       principal = await this.guard.authenticate(role, query);
+      // The record the guard just checked (cached): what a later change is compared with.
+      token = (await this.directory.find(role, principal.id))?.token;
     } catch (error) {
       if (error instanceof ApiError && error.code === 400) {
         socket.close(WS_CLOSE.unauthorized, String(error.data.reason));
@@ -101,7 +133,11 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
       return;
     }
     if (socket.readyState !== socket.OPEN) return; // the client left during authentication
-    const connection: Connection = { socket, key: keyOf(principal.role, principal.id), alive: true };
+    if (!token) {
+      socket.close(WS_CLOSE.revoked, 'revoked'); // changed between the two reads
+      return;
+    }
+    const connection: Connection = { socket, key: keyOf(principal.role, principal.id), role: principal.role, id: principal.id, token, alive: true };
     this.register(connection);
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw) => this.onClientFrame(connection, raw.toString()));
@@ -112,6 +148,30 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, Befor
   /** Sockets currently registered for one principal on this instance (for tests and metrics). */
   socketCount(role: Surface, id: number): number {
     return this.byPrincipal.get(keyOf(role, id))?.size ?? 0;
+  }
+
+  /** Closes the sockets (of one principal, or all) whose credentials are no longer what they signed with. */
+  private async revalidate(key: string | null): Promise<void> {
+    const targets = key === null ? [...this.connections] : [...(this.byPrincipal.get(key) ?? [])];
+    for (const c of targets) {
+      let record;
+      try {
+        record = await this.directory.find(c.role, c.id);
+      } catch (error) {
+        // The database is unreachable: the next change notification or resync checks again.
+        this.logger.warn({ err: error }, 'could not re-check a socket\'s credentials');
+        return;
+      }
+      if (!record || record.disabled || record.token !== c.token) {
+        this.unregister(c);
+        c.socket.close(WS_CLOSE.revoked, 'revoked');
+      }
+    }
+  }
+
+  /** Events may have been missed (the listener reconnected): every socket runs its REST catch-up. */
+  private resync(): void {
+    for (const c of this.connections) this.send(c, { event: 'resync', data: {} });
   }
 
   private deliver(event: RealtimeEvent): void {

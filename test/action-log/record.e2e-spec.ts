@@ -3,12 +3,14 @@ import { RadarActionRecorder } from '../../src/modules/action-log/radar-ports';
 import { EventBus, RealtimeEvent } from '../../src/realtime/realtime-event';
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
+import { drainBus } from '../support/drain';
 import { eventually } from '../support/eventually';
 
 const RECORD = '/zhugeleida/gongzhonghao/action/record/0';
 const TIME = '/zhugeleida/qiyeweixin/action/time';
 
-/** Every code of API.md §6.10 with the remark a rep reads after the customer's name. */
+/** Every code of API.md §6.10 with the remark a rep reads after the customer's name (`article_id: ARTICLE`: the world's article). */
+const ARTICLE = 'world article';
 const CATALOGUE: [number, Record<string, unknown>, string][] = [
   [1, {}, '访问了您的名片'],
   [2, { product_name: '智能手环' }, '访问了产品《智能手环》'],
@@ -20,9 +22,9 @@ const CATALOGUE: [number, Record<string, unknown>, string][] = [
   [9, {}, '觉得靠谱'],
   [10, {}, '拨打了您的电话'],
   [12, {}, '复制了您的邮箱'],
-  [14, { article_id: 1, title: '选购指南' }, '访问了文章《选购指南》'],
-  [15, { article_id: 1, title: '选购指南' }, '转发了文章《选购指南》给朋友'],
-  [16, { article_id: 1, title: '选购指南' }, '转发了文章《选购指南》到朋友圈'],
+  [14, { article_id: ARTICLE, title: '选购指南' }, '访问了文章《选购指南》'],
+  [15, { article_id: ARTICLE, title: '选购指南' }, '转发了文章《选购指南》给朋友'],
+  [16, { article_id: ARTICLE, title: '选购指南' }, '转发了文章《选购指南》到朋友圈'],
 ];
 
 describe('POST action/record/0 (customer records an action)', () => {
@@ -39,7 +41,7 @@ describe('POST action/record/0 (customer records an action)', () => {
 
   it.each(CATALOGUE)('stores action %i with its standard remark (form body)', async (action, target, remark) => {
     const customer = w.customers[2];
-    const res = await t.post(RECORD, customer, { u_id: w.reps[0].id, action, ...target });
+    const res = await t.post(RECORD, customer, { u_id: w.reps[0].id, action, ...target, ...(target.article_id ? { article_id: w.articleId } : {}) });
     expect(res.body).toEqual({ code: 200, msg: '记录成功', data: { id: expect.any(Number) } });
     const [row] = await t.dataSource.query(`SELECT rep_id, customer_id, action, remark, company_id FROM radar_action WHERE id = $1`, [res.body.data.id]);
     expect(row).toEqual({ rep_id: w.reps[0].id, customer_id: customer.id, action, remark, company_id: w.companyId });
@@ -52,6 +54,16 @@ describe('POST action/record/0 (customer records an action)', () => {
     expect(res.body.code).toBe(200);
     const [row] = await t.dataSource.query(`SELECT remark, article_id, title, product_name FROM radar_action WHERE id = $1`, [res.body.data.id]);
     expect(row).toEqual({ remark: '访问了文章《一篇文章》', article_id: w.articleId, title: '一篇文章', product_name: null });
+  });
+
+  it('refuses an article_id its company does not have (another company\'s, or none) and stores nothing', async () => {
+    const other = await createWorld(t);
+    const before = (await rows(w.customers[1].id)).length;
+    for (const articleId of [other.articleId, 999_999_999]) {
+      const res = await t.post(RECORD, w.customers[1], { u_id: w.reps[0].id, action: 14, article_id: articleId, title: 'x' });
+      expect(res.body).toEqual({ code: 402, msg: '请求异常', data: { article_id: [{ message: '对象不存在。', code: 'not_found' }] } });
+    }
+    expect((await rows(w.customers[1].id)).length).toBe(before);
   });
 
   it('answers 307 without a relation with u_id (another rep, another company, unknown rep)', async () => {
@@ -132,7 +144,7 @@ describe('POST action/record/0 (customer records an action)', () => {
     try {
       const res = await t.post(RECORD, w.customers[1], { u_id: w.reps[0].id, action: 9 }, 'json');
       await t.post(RECORD, w.customers[1], { u_id: w.reps[0].id, action: 9 }); // deduplicated: no second event
-      await new Promise((r) => setTimeout(r, 50));
+      await drainBus(t);
       expect(events).toHaveLength(1);
       expect(events[0].to).toEqual({ role: 'rep', id: w.reps[0].id });
       expect(await Promise.all(visibleAtPublish)).toEqual([true]);

@@ -1,6 +1,6 @@
 import { TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
-import { ago, DAY, HOUR, localDate } from './support';
+import { ago, DAY, localDate } from './support';
 
 const COUNT = '/zhugeleida/qiyeweixin/action/count';
 const PER_CUSTOMER = '/zhugeleida/qiyeweixin/action/customer';
@@ -16,16 +16,20 @@ describe('radar summaries: action/count and action/customer', () => {
     w = await createWorld(t);
     c = w.customers.map((x) => x.id);
     const rep0 = w.reps[0].id;
+    // "Today" is the business zone's calendar day: times inside it, whatever the time of day the
+    // test runs (hours ago can be yesterday just after local midnight).
+    const sinceMidnight = Date.now() - new Date(`${localDate(0)}T00:00:00+08:00`).getTime();
+    const today = (fraction: number) => ago(fraction * sinceMidnight);
     await t.importFixture({
       actions: [
-        { rep_id: rep0, customer_id: c[0], action: 1, create_date: ago(1 * HOUR) },
-        { rep_id: rep0, customer_id: c[0], action: 1, create_date: ago(2 * HOUR) },
+        { rep_id: rep0, customer_id: c[0], action: 1, create_date: today(0.3) },
+        { rep_id: rep0, customer_id: c[0], action: 1, create_date: today(0.5) },
         { rep_id: rep0, customer_id: c[0], action: 9, create_date: ago(6 * DAY) },
         { rep_id: rep0, customer_id: c[0], action: 2, create_date: ago(8 * DAY), product_name: '旧产品' },
-        { rep_id: rep0, customer_id: c[1], action: 7, create_date: ago(3 * HOUR) },
-        { rep_id: rep0, customer_id: c[1], action: 1, create_date: ago(0.5 * HOUR) },
-        { rep_id: w.reps[1].id, customer_id: c[0], action: 6, create_date: ago(1 * HOUR) },
-        { rep_id: w.outsiderRep.id, customer_id: w.outsiderCustomer.id, action: 1, create_date: ago(1 * HOUR) },
+        { rep_id: rep0, customer_id: c[1], action: 7, create_date: today(0.7) },
+        { rep_id: rep0, customer_id: c[1], action: 1, create_date: today(0.1) },
+        { rep_id: w.reps[1].id, customer_id: c[0], action: 6, create_date: today(0.3) },
+        { rep_id: w.outsiderRep.id, customer_id: w.outsiderCustomer.id, action: 1, create_date: today(0.3) },
       ],
     });
     await t.dataSource.query(`UPDATE relation SET memo_name = '王总' WHERE rep_id = $1 AND customer_id = $2`, [rep0, c[0]]);

@@ -183,14 +183,18 @@ describe('chat rules: content, isolation, idempotency, side effects', () => {
       const c = w.customers[2];
       const before = await messageCount(rep.id, c.id);
       const actionsBefore = (await radarRows(rep.id, c.id)).length;
-      // Make the radar write itself fail inside the database, after the message was inserted.
-      await t.dataSource.query(`ALTER TABLE radar_action ADD CONSTRAINT test_no_fail_me CHECK (product_name IS DISTINCT FROM 'FAIL-ME') NOT VALID`);
+      // Make the radar write itself fail inside the database, after the message was inserted (an
+      // unexpected error: a constraint violation would be answered as invalid input).
+      await t.dataSource.query(`CREATE FUNCTION test_fail_me() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.product_name = 'FAIL-ME' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+      await t.dataSource.query(`CREATE TRIGGER test_fail_me BEFORE INSERT ON radar_action FOR EACH ROW EXECUTE FUNCTION test_fail_me()`);
       try {
         const res = await t.post(C.send, c, { u_id: rep.id, content: { info_type: 2, product_name: 'FAIL-ME' } });
         expect(res.status).toBe(500);
         expect(res.body.code).toBe(500);
       } finally {
-        await t.dataSource.query(`ALTER TABLE radar_action DROP CONSTRAINT test_no_fail_me`);
+        await t.dataSource.query(`DROP TRIGGER test_fail_me ON radar_action`);
+        await t.dataSource.query(`DROP FUNCTION test_fail_me()`);
       }
       expect(await messageCount(rep.id, c.id)).toBe(before);
       expect(await radarRows(rep.id, c.id)).toHaveLength(actionsBefore);

@@ -1,5 +1,6 @@
 import { signQuery } from '../../src/common/auth/signature';
 import { createWorld, World } from '../support/world';
+import { drainSocket } from '../support/drain';
 import { itOnPostgres, onRealPostgres, TestApp } from '../support/test-app';
 import { C, R, text } from './chat-paths';
 import { WsProbe } from '../support/ws-probe';
@@ -75,7 +76,7 @@ describe('realtime /ws (API.md §7)', () => {
     const sent = await t.post(C.send, c, { u_id: rep.id, content: text('two tabs') }, 'json');
     await a.next('chat.message', (d) => d.id === sent.body.data.id);
     await b.next('chat.message', (d) => d.id === sent.body.data.id);
-    await new Promise((r) => setTimeout(r, 200));
+    await drainSocket(t, otherRep, { role: 'rep', id: w.reps[1].id });
     expect(otherRep.frames.filter((f) => f.event === 'chat.message')).toEqual([]);
     await Promise.all([a.close(), b.close(), otherRep.close()]);
   });
@@ -84,8 +85,8 @@ describe('realtime /ws (API.md §7)', () => {
     const probe = await WsProbe.connect(host, 'rep', w.reps[1]);
     const res = await t.post(C.send, w.customers[1], { u_id: w.reps[1].id, content: text('nope') });
     expect(res.body.code).toBe(307);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(probe.frames.map((f) => f.event)).toEqual(['ready']);
+    await drainSocket(t, probe, { role: 'rep', id: w.reps[1].id });
+    expect(probe.frames.map((f) => f.event)).toEqual(['ready', 'test.sentinel']);
     await probe.close();
   });
 
@@ -136,7 +137,7 @@ describe('realtime /ws (API.md §7)', () => {
     }
   });
 
-  itOnPostgres('re-establishes LISTEN after the listener connection is killed', async () => {
+  itOnPostgres('re-establishes LISTEN after the listener connection is killed, and tells sockets to resync', async () => {
     const rep = w.reps[0];
     const c = w.customers[0];
     const probe = await WsProbe.connect(host, 'rep', rep);
@@ -144,6 +145,8 @@ describe('realtime /ws (API.md §7)', () => {
       `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'leida-realtime-listener' AND datname = current_database()`,
     );
     expect(killed.length).toBeGreaterThan(0);
+    // Once the listener is back, every socket is told that events may have been missed.
+    await probe.next('resync', () => true, 10_000);
     // The bus reconnects within its first backoff step (0.5 s); poll until a push gets through.
     const deadline = Date.now() + 10_000;
     for (let i = 0; ; i++) {

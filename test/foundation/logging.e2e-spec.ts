@@ -42,6 +42,17 @@ describe('structured logs', () => {
     expect(all).not.toContain(signature);
   });
 
+  it('redacts a signature whose parameter name is percent-encoded (the guard reads rand%5Fstr as rand_str)', async () => {
+    const customer = w.customers[0];
+    const url = signedUrl('/zhugeleida/gongzhonghao/probe', customer).replace('rand_str=', 'rand%5Fstr=');
+    const signature = new URL(url, 'http://x').searchParams.get('rand_str')!;
+    const res = await t.request('GET', url, { headers: { 'x-request-id': 'req-log-encoded' } });
+    expect(res.body.code).toBe(200);
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.reqId === 'req-log-encoded');
+    expect(logged.some((l) => l.req?.url?.includes('rand%5Fstr=[redacted]'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(signature);
+  });
+
   it('writes no line per successful request at the default level (info)', async () => {
     const quiet: string[] = [];
     const sink2 = new Writable({

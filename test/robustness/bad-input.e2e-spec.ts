@@ -27,6 +27,15 @@ const HOSTILE: unknown[] = [
   -5,
   2 ** 53,
   true,
+  // Lengths at the exact code-point limits with a variation selector (❤️ is two code points).
+  'a'.repeat(31) + '❤️',
+  'b'.repeat(255) + '❤️',
+  'c'.repeat(99) + '❤️',
+  '%zz%',
+  'nul\u0000byte',
+  // Nesting far deeper than any endpoint reads (a stack overflow in a recursive walk).
+  JSON.parse('['.repeat(3000) + ']'.repeat(3000)),
+  '['.repeat(3000) + ']'.repeat(3000),
 ];
 
 interface Operation {
@@ -98,5 +107,31 @@ describe('hostile input never produces a 500', () => {
     expect(Object.keys(codes).length).toBeGreaterThanOrEqual(4);
     expect(codes[400] ?? 0).toBe(0);
     process.stdout.write(`[bad-input] outcomes by code: ${JSON.stringify(codes)}\n`);
+  }, 300_000);
+
+  it('answers malformed bodies, undecodable paths and oversized parameters on every operation with an envelope', async () => {
+    const failures: string[] = [];
+    const bodies: [string, string][] = [
+      ['multipart/form-data', '--x\r\n'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated'],
+      ['multipart/form-data; boundary=x', 'no parts at all'],
+      ['application/json', '{"a":' + '['.repeat(5000)],
+      ['application/json', '{"content":' + '['.repeat(5000) + ']'.repeat(5000) + '}'],
+    ];
+    for (const op of operations) {
+      const who = op.surface === 'customer' ? w.customers[0] : w.reps[0];
+      const paths = [op.path.replace(/\{[^}]+\}/g, '1'), op.path.replace(/\{[^}]+\}/g, '%ff'), op.path.replace(/\{[^}]+\}/g, '9'.repeat(150)), `${op.path.replace(/\{[^}]+\}/g, '1')}%`];
+      for (const path of paths) {
+        const attempts =
+          op.method === 'GET'
+            ? [t.request('GET', signedUrl(path, who, { u_id: '%zz', customer_id: 'x'.repeat(5000) }))]
+            : bodies.map(([type, body]) => t.request('POST', signedUrl(path, who), { body, headers: { 'content-type': type } }));
+        for (const res of await Promise.all(attempts)) {
+          const envelope = res.body && typeof res.body === 'object' && 'code' in res.body && 'msg' in res.body && 'data' in res.body;
+          if (res.status >= 500 || !envelope || res.text.includes('rand_str')) failures.push(`${op.method} ${path.slice(0, 80)} -> ${res.status} ${res.text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   }, 300_000);
 });

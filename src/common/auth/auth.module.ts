@@ -17,6 +17,6 @@ import { InputGuard } from '../validation/input.guard';
     { provide: APP_GUARD, useExisting: SignatureGuard },
     { provide: APP_GUARD, useClass: InputGuard },
   ],
-  exports: [SignatureGuard],
+  exports: [SignatureGuard, PrincipalDirectory],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isDataException } from '../validation/input-guards';
+import { isRefusedInput } from '../validation/input-guards';
 import { validationStyleOf } from '../validation/input.guard';
 import { renderValidationError } from '../validation/validation-style';
 import { ValidationFailed } from './api-error';
@@ -23,17 +23,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (log) log.error({ err: exception, error_id: response.errorId }, 'unexpected error');
       else this.logger.error({ err: exception, error_id: response.errorId }, 'unexpected error');
     }
+    if (response.headers) void reply.headers(response.headers);
     void reply.status(response.status).header('content-type', 'application/json; charset=utf-8').send(response.body);
   }
 }
 
 /**
  * Invalid input in the legacy shape of the route that received it (@ValidationStyle): field
- * errors thrown by the ValidationPipe or a service, and data exceptions raised by PostgreSQL
- * for input that validation let through.
+ * errors thrown by the ValidationPipe or a service, and input that validation let through but
+ * PostgreSQL refused (isRefusedInput).
  */
 function inRouteStyle(exception: unknown, request: unknown): unknown {
   if (exception instanceof ValidationFailed) return renderValidationError(validationStyleOf(request), exception.fieldErrors);
-  if (isDataException(exception)) return renderValidationError(validationStyleOf(request), fieldError('body', 'invalid'));
+  if (isRefusedInput(exception)) return renderValidationError(validationStyleOf(request), fieldError('body', 'invalid'));
   return exception;
 }

@@ -26,6 +26,8 @@ export const Errors = {
   notFound: () => new ApiError(404, '接口不存在'),
   tooLarge: () => new ApiError(413, '请求体过大', {}, 413),
   rateLimited: () => new ApiError(429, '请求过于频繁', {}, 429),
+  /** The database is unreachable: an outage, not a defect (sent with Retry-After). */
+  unavailable: () => new ApiError(503, '服务暂不可用', {}, 503),
 };
 
 /**

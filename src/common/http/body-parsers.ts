@@ -68,7 +68,9 @@ function parseMultipart(request: FastifyRequest, payload: NodeJS.ReadableStream,
     return finish(null, {});
   }
   const body: Record<string, string | string[]> = {};
-  busboy.on('field', (name: string, value: string) => {
+  busboy.on('field', (name: string, value: string, nameTruncated: boolean, valueTruncated: boolean) => {
+    // Never a silently shortened value: a field cut at the limit makes the body too large.
+    if (nameTruncated || valueTruncated) return finish(tooLarge());
     const seen = body[name];
     body[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   });

@@ -6,10 +6,31 @@ import pino, { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 
 /** Query parameters whose values never reach a log line (a valid signature is a credential). */
-const SECRET_PARAMS = /([?&](?:rand_str|token)=)[^&#]*/gi;
+const SECRET_PARAMS = new Set(['rand_str', 'token']);
 
+/** A query key as the server reads it (percent- and plus-decoded); undefined if it cannot be decoded. */
+function decodedKey(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The URL with the values of secret parameters replaced, judged on each key as decoded (the
+ * guard reads `rand%5Fstr=` as rand_str too); a key that cannot be decoded is redacted as well.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(SECRET_PARAMS, '$1[redacted]');
+  const q = url?.indexOf('?') ?? -1;
+  if (!url || q < 0) return url;
+  const params = url.slice(q + 1).split('&').map((part) => {
+    const eq = part.indexOf('=');
+    if (eq < 0) return part;
+    const key = decodedKey(part.slice(0, eq));
+    return key === undefined || SECRET_PARAMS.has(key) ? `${part.slice(0, eq)}=[redacted]` : part;
+  });
+  return `${url.slice(0, q + 1)}${params.join('&')}`;
 }
 
 /** The caller's `x-request-id` when it is sane, else a new one. Echoed back on the response. */

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Ids are PostgreSQL `integer`: a larger number can match nothing and must not reach SQL. */
 export const MAX_ID = 2 ** 31 - 1;
@@ -19,4 +19,21 @@ export const IsRequiredId = () =>
     IsInt(),
     Min(1),
     Max(MAX_ID),
+  );
+
+/** Message ids are PostgreSQL `bigint`, handled as JavaScript numbers up to 2^53 − 1. */
+export const MAX_MESSAGE_ID = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An optional message id that a client has already shown (resumable getmsg's `last_id`): 0 means
+ * "from the start"; not a whole number → invalid, outside 0..MAX_MESSAGE_ID → out_of_range.
+ */
+export const IsOptionalShownMessageId = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_MESSAGE_ID, description, example: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_MESSAGE_ID),
   );

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { fieldError } from '../errors/field-errors';
 import { hasUnparsableBody } from '../http/body-parsers';
-import { nulCharacterErrors } from './input-guards';
+import { unsafeInputErrors } from './input-guards';
 import { DEFAULT_VALIDATION_STYLE, VALIDATION_STYLE, ValidationStyleOptions, renderValidationError } from './validation-style';
 
 const STYLE_KEY = Symbol('leida.validationStyle');
@@ -15,7 +15,7 @@ export function validationStyleOf(request: unknown): ValidationStyleOptions {
 /**
  * Global guard, after the signature guard: records the route's @ValidationStyle on the request
  * (the exception filter renders ValidationFailed and data exceptions with it) and refuses, in
- * that style, a body that could not be parsed or input carrying NUL characters. A guard rather
+ * that style, a body that could not be parsed, input carrying NUL characters or nested too deep. A guard rather
  * than an interceptor: interceptors put an rxjs pipeline on every request.
  */
 @Injectable()
@@ -29,8 +29,8 @@ export class InputGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown; [STYLE_KEY]?: ValidationStyleOptions }>();
     request[STYLE_KEY] = style;
     if (hasUnparsableBody(request)) throw renderValidationError(style, fieldError('body', 'invalid', '请求体格式错误。'));
-    const nul = nulCharacterErrors(request.query, request.body);
-    if (nul) throw renderValidationError(style, nul);
+    const unsafe = unsafeInputErrors(request.query, request.body);
+    if (unsafe) throw renderValidationError(style, unsafe);
     return true;
   }
 }

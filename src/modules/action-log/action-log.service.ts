@@ -18,6 +18,7 @@ import { pageOf } from '../../common/pagination/pagination';
 import { radarActionKind, standardRemark } from './radar-actions';
 import { customerFace, mapRadarItem, RadarEntry } from './radar-item';
 import { RadarActionInput, RadarActionRecorder } from './radar-ports';
+import { truncateCodePoints } from '../../common/validation/code-points';
 
 export interface RecordedAction {
   id: number;
@@ -70,7 +71,7 @@ const MAX_TARGET_LENGTH = 200;
 
 /** Empty or whitespace-only text means "no target"; NULs (which PostgreSQL text refuses) are dropped. */
 function clean(value: string | null | undefined): string | null {
-  const text = value?.replace(/\u0000/g, '').trim().slice(0, MAX_TARGET_LENGTH);
+  const text = truncateCodePoints(value?.replace(/\u0000/g, '').trim() ?? '', MAX_TARGET_LENGTH);
   return text ? text : null;
 }
 
@@ -117,6 +118,10 @@ export class ActionLogService implements RadarActionRecorder {
   async recordAction(tx: Tx, input: RadarActionInput, profile: CustomerProfile | null): Promise<RecordedAction> {
     if (!radarActionKind(input.action)) throw new ValidationFailed(fieldError('action', 'invalid'));
     const relation = await this.relations.require({ companyId: input.companyId, repId: input.repId, customerId: input.customerId }, tx.manager);
+    // An article the caller's company does not have (another company's, or none) is not stored.
+    if (input.articleId != null && !(await this.relations.articleExists(tx.manager, input.companyId, input.articleId))) {
+      throw new ValidationFailed(fieldError('article_id', 'not_found'));
+    }
     const target = { productName: clean(input.productName), articleId: input.articleId ?? null, title: clean(input.title) };
     const now = this.clock.now();
 

@@ -1,5 +1,6 @@
 import { ValidationFailed } from '../../common/errors/api-error';
 import { FieldErrors, fieldError, mergeFieldErrors } from '../../common/errors/field-errors';
+import { codePointLength } from '../../common/validation/code-points';
 
 /** 1 text/emoji/canned phrase, 2 product inquiry card, 3 phone request, 4 image, 5 video. */
 export type InfoType = 1 | 2 | 3 | 4 | 5;
@@ -25,8 +26,6 @@ export interface ChatContent {
   /** Only the keys of CONTENT_KEYS[infoType], all strings. */
   fields: Record<string, string>;
 }
-
-const chars = (s: string) => [...s].length;
 
 /** `content` arrives as a JSON string (form body) or an object (JSON body). */
 function asObject(raw: unknown): Record<string, unknown> | undefined {
@@ -58,7 +57,7 @@ function readText(obj: Record<string, unknown>, key: string, max: number, requir
   }
   if (typeof raw !== 'string' && typeof raw !== 'number') return { errors: fieldError(field, 'invalid', `${key} 必须是字符串。`) };
   const value = String(raw);
-  if (chars(value) > max) return { errors: fieldError(field, 'too_long', `${key} 不能超过 ${max} 个字符。`) };
+  if (codePointLength(value) > max) return { errors: fieldError(field, 'too_long', `${key} 不能超过 ${max} 个字符。`) };
   return { value };
 }
 

@@ -1,6 +1,6 @@
 import type { RealtimeEvent } from '../../realtime/realtime-event';
 import type { ChatSide } from './entities/read-position.entity';
-import type { ConversationKey } from './chat.store';
+import type { ConversationKey, UnreadTotal } from './chat.store';
 
 /**
  * The chat events of API.md §7 (payloads documented in docs/realtime.md). Each names the other
@@ -12,12 +12,15 @@ export const ChatEvents = {
     return { to: principal(to, key), event: 'chat.message', data: item };
   },
 
-  /** Unread counts of the receiving principal after a change. */
-  unread(to: ChatSide, key: ConversationKey, conversationUnread: number, totalUnread: number): RealtimeEvent {
+  /**
+   * Unread counts of the receiving principal after a change. `seq` orders them: events of
+   * different transactions can arrive in any order; a higher seq is the newer state.
+   */
+  unread(to: ChatSide, key: ConversationKey, conversationUnread: number, total: UnreadTotal): RealtimeEvent {
     const data =
       to === 'rep'
-        ? { customer_id: key.customerId, count: conversationUnread, unread_msg_num: totalUnread }
-        : { u_id: key.repId, chatinfo_count: conversationUnread, total_count: totalUnread };
+        ? { customer_id: key.customerId, count: conversationUnread, unread_msg_num: total.unread, seq: total.seq }
+        : { u_id: key.repId, chatinfo_count: conversationUnread, total_count: total.unread, seq: total.seq };
     return { to: principal(to, key), event: 'chat.unread', data };
   },
 

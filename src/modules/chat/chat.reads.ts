@@ -15,10 +15,13 @@ export interface ConversationState {
   conversationId: number | null;
   messageCount: number;
   unreadCount: number;
+  /** The side's read position: every incoming message up to this id is read. */
+  readUpTo: number;
 }
 
 const STATE_COLUMNS = `r.id AS "relationId", r.memo_name AS "memoName", c.id AS "conversationId",
-       COALESCE(c.message_count, 0) AS "messageCount", COALESCE(rp.unread_count, 0) AS "unreadCount"`;
+       COALESCE(c.message_count, 0) AS "messageCount", COALESCE(rp.unread_count, 0) AS "unreadCount",
+       COALESCE(rp.read_up_to, 0) AS "readUpTo"`;
 const STATE_JOINS = `LEFT JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
 LEFT JOIN chat_read_position rp ON rp.conversation_id = c.id AND rp.side = $4`;
 
@@ -49,16 +52,6 @@ export const PARTY_COLUMNS = `rep.name AS "repName", rep.avatar AS "repAvatar", 
 export const PARTY_JOINS = `JOIN rep ON rep.id = r.rep_id AND rep.company_id = r.company_id
 JOIN customer cu ON cu.id = r.customer_id AND cu.company_id = r.company_id`;
 
-/** As POLL_STATE, with the rep's and the customer's profiles (both in the relation's company). */
-export const PARTIES_STATE = statement(
-  'chat_parties_state',
-  `SELECT ${STATE_COLUMNS}, ${PARTY_COLUMNS}
-FROM relation r
-${PARTY_JOINS}
-${STATE_JOINS}
-WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3`,
-);
-
 export function partiesOf(row: PartiesRow, key: { companyId: number; repId: number; customerId: number }): ChatParties {
   return {
     rep: { id: key.repId, companyId: key.companyId, name: row.repName, avatar: row.repAvatar, mingpianPhone: row.mingpianPhone, wechat: row.wechat },
@@ -66,3 +59,26 @@ export function partiesOf(row: PartiesRow, key: { companyId: number; repId: numb
     memoName: row.memoName,
   };
 }
+
+/** A history row: the conversation state and both profiles, and one message of the page (id null: none). */
+export type HistoryRow = PartiesRow & { id: number | null; seq: number; sendType: number; infoType: number; content: Record<string, unknown>; createdAt: Date };
+
+/**
+ * A history page in one statement: the conversation state (as POLL_STATE) with both profiles, and the page's messages cut by seq range from
+ * the conversation's message count ($5 offset, $6 limit; page 1 is the newest), oldest first.
+ * One row per message, or one row without a message. seq is gapless, so no OFFSET scan.
+ */
+export const HISTORY_VIEW = statement(
+  'chat_history_view',
+  `SELECT ${STATE_COLUMNS}, ${PARTY_COLUMNS},
+       m.id, m.seq, m.send_type AS "sendType", m.info_type AS "infoType", m.content, m.created_at AS "createdAt"
+FROM relation r
+${PARTY_JOINS}
+${STATE_JOINS}
+LEFT JOIN LATERAL (
+  SELECT x.id, x.seq, x.send_type, x.info_type, x.content, x.created_at FROM chat_message x
+  WHERE x.company_id = r.company_id AND x.conversation_id = c.id
+    AND x.seq BETWEEN GREATEST(1, c.message_count - $5::int - $6::int + 1) AND c.message_count - $5::int) m ON true
+WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
+ORDER BY m.seq`,
+);

@@ -11,8 +11,8 @@ import { RelationService } from '../contacts/relation.service';
 import { ChatEvents } from './chat-events';
 import { parseContent } from './chat-content';
 import { ChatParties, mapCustomerMessage, mapRepMessage } from './chat.mapper';
-import { ConversationState, PARTIES_STATE, PartiesRow, partiesOf, POLL_STATE } from './chat.reads';
-import { ChatStore, ConversationKey, HISTORY_PAGE, incomingSendType, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
+import { ConversationState, HISTORY_VIEW, HistoryRow, partiesOf, POLL_STATE } from './chat.reads';
+import { ChatStore, ConversationKey, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
 import type { ChatSide } from './entities/read-position.entity';
 
 /** At most this many messages per getmsg call (API.md §4.2). */
@@ -68,13 +68,6 @@ export class ChatService {
     return row;
   }
 
-  /** As state(), with both profiles for rendering. A relation always joins a rep and a customer of its company. */
-  private async partiesState(key: ConversationKey, side: ChatSide): Promise<{ state: PartiesRow; parties: ChatParties }> {
-    const row = await this.sql.one<PartiesRow>(PARTIES_STATE, [key.companyId, key.repId, key.customerId, side]);
-    if (!row) throw Errors.noRelation();
-    return { state: row, parties: partiesOf(row, key) };
-  }
-
   async send(p: Principal, input: SendInput): Promise<{ id: number }> {
     const side: ChatSide = p.role;
     const content = parseContent(input.content, side);
@@ -126,47 +119,56 @@ export class ChatService {
   }
 
   /**
-   * getmsg: the caller's unread messages, oldest first, marking exactly those read. `parties`
-   * is loaded only when there is something to render (polling mostly finds nothing).
+   * getmsg: the caller's unread messages, oldest first, marking exactly those read. With
+   * `lastId` (resumable polling, API.md §10) the messages after that id instead, read or not,
+   * so a client whose answer was lost gets them again. Everything the answer renders is read
+   * before the commit: once messages are marked read, the response cannot fail for want of a
+   * read.
    */
-  async fetchUnread(p: Principal, otherId: number): Promise<MessagesResult> {
+  async fetchUnread(p: Principal, otherId: number, lastId: number | null = null): Promise<MessagesResult> {
     const key = ChatService.keyOf(p, otherId);
     const side: ChatSide = p.role;
-    // Polling fast path, one statement: nothing unread as of now means nothing to lock; a
-    // message committed after this read is still after the read position and comes next call.
+    // Polling fast path, one statement: nothing unread and nothing after lastId that was read
+    // means nothing to lock; a message committed after this read comes with the next call.
     const conv = await this.state(key, side);
-    if (conv.conversationId === null || conv.unreadCount === 0) return { parties: null, messages: [] };
+    if (conv.conversationId === null) return { parties: null, messages: [] };
+    if (conv.unreadCount === 0 && (lastId === null || lastId >= conv.readUpTo)) return { parties: null, messages: [] };
     const conversationId = conv.conversationId;
 
-    const messages = await this.tx.run(async (tx) => {
-      await ChatStore.lockConversation(tx.manager, key);
-      const { rows, left } = await ChatStore.takeUnread(tx.manager, key.companyId, conversationId, side, GETMSG_LIMIT);
+    return this.tx.run(async (tx) => {
+      const head = await ChatStore.lockForRead(tx.manager, key);
+      // The relation existed a statement ago; a concurrent removal makes this a 307.
+      if (!head) throw Errors.noRelation();
+      const { rows, left } = await ChatStore.takeAfter(tx.manager, key.companyId, conversationId, side, GETMSG_LIMIT, lastId);
       if (rows.length) await this.publishRead(tx, key, side, rows[rows.length - 1].id, left);
-      return rows;
+      return { parties: rows.length ? partiesOf(head, key) : null, messages: rows };
     });
-    return { parties: messages.length ? (await this.partiesState(key, side)).parties : null, messages };
   }
 
-  /** History page (page 1 = newest); opening it marks the whole conversation read for the caller. */
+  /**
+   * History page (page 1 = newest). Opening it marks the conversation read for the caller as
+   * the page saw it: up to the newest incoming message of the snapshot the page was cut from,
+   * so a message committed after that read stays unread (and comes with getmsg).
+   */
   async history(p: Principal, otherId: number, page: Page): Promise<HistoryResult> {
     const key = ChatService.keyOf(p, otherId);
     const side: ChatSide = p.role;
-    const { state: conv, parties } = await this.partiesState(key, side);
+    // One statement: the relation (307), both profiles, the conversation state and the page.
+    const rows = await this.sql.rows<HistoryRow>(HISTORY_VIEW, [key.companyId, key.repId, key.customerId, side, page.offset, page.limit]);
+    if (!rows.length) throw Errors.noRelation();
+    const [conv] = rows;
+    const parties = partiesOf(conv, key);
     if (conv.conversationId === null) return { parties, messages: [], total: 0 };
     const conversationId = conv.conversationId;
-
-    // Page by seq range: seq is gapless (allocated under the lock), so no OFFSET scan.
-    const toSeq = conv.messageCount - page.offset;
-    const fromSeq = Math.max(1, toSeq - page.limit + 1);
-    const messages = toSeq >= 1 ? await this.sql.rows<MessageRow>(HISTORY_PAGE, [key.companyId, conversationId, fromSeq, toSeq]) : [];
+    const messages: MessageRow[] = rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({ id: r.id!, seq: r.seq, sendType: r.sendType, infoType: r.infoType, content: r.content, createdAt: r.createdAt }));
 
     if (conv.unreadCount > 0) {
       await this.tx.run(async (tx) => {
         await ChatStore.lockConversation(tx.manager, key);
-        const newest = await ChatStore.newestIdOfSide(tx.manager, key.companyId, conversationId, incomingSendType(side));
-        if (newest === undefined) return;
-        await ChatStore.advanceRead(tx.manager, conversationId, side, newest, 'all');
-        await this.publishRead(tx, key, side, newest, 0);
+        const marked = await ChatStore.markReadThroughSeq(tx.manager, key.companyId, conversationId, side, conv.messageCount);
+        if (marked) await this.publishRead(tx, key, side, marked.upTo, marked.left);
       });
     }
     return { parties, messages, total: conv.messageCount };

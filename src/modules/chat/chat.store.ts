@@ -35,24 +35,40 @@ export const readerOf = (sendType: number): ChatSide => (sendType === 1 ? 'custo
 /** What a send needs before writing: the locked conversation and everything to render. */
 export type SendHead = PartiesRow & ConversationRow & { conversationId: number; existingId: number | null };
 
-/** $1 company, $2 rep, $3 customer, $4 send_type, $5 client key (null: none). */
-const LOCK_FOR_SEND = statement(
-  'chat_lock_for_send',
+/**
+ * The relation (none: no row), both profiles and the conversation, locked (FOR UPDATE OF c) and
+ * held to commit; `extra` adds columns. $1 company, $2 rep, $3 customer.
+ */
+const lockWithParties = (extra: string) =>
   `SELECT r.id AS "relationId", r.memo_name AS "memoName", ${PARTY_COLUMNS},
-       c.id, c.id AS "conversationId", c.message_count AS "messageCount", c.last_message_id AS "lastMessageId",
-       (SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = c.id AND send_type = $4 AND client_msg_id = $5) AS "existingId"
+       c.id, c.id AS "conversationId", c.message_count AS "messageCount", c.last_message_id AS "lastMessageId"${extra}
 FROM relation r
 ${PARTY_JOINS}
 JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c.customer_id = r.customer_id
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
-FOR UPDATE OF c`,
+FOR UPDATE OF c`;
+
+/** For a send: plus the id of a message already sent with this client key ($4 send_type, $5 client key, null: none). */
+const LOCK_FOR_SEND = statement(
+  'chat_lock_for_send',
+  lockWithParties(`,
+       (SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = c.id AND send_type = $4 AND client_msg_id = $5) AS "existingId"`),
 );
 
-/** A principal's maintained totals ($1 company, $2 side, $3 owner); no row means zeros. */
+/** For a read that moves the read position and renders what it read (getmsg). */
+const LOCK_FOR_READ = statement('chat_lock_for_read', lockWithParties(''));
+
+/** A principal's maintained totals and their version ($1 company, $2 side, $3 owner); no row means zeros. */
 export const OWNER_TOTAL = statement(
   'chat_owner_total',
-  `SELECT unread, conversations FROM chat_owner_total WHERE company_id = $1 AND side = $2 AND owner_id = $3`,
+  `SELECT unread, conversations, version FROM chat_owner_total WHERE company_id = $1 AND side = $2 AND owner_id = $3`,
 );
+
+/** A principal's unread total, and the version that orders it among their changes (UnreadSeq migration). */
+export interface UnreadTotal {
+  unread: number;
+  seq: number;
+}
 
 const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoType", content, created_at AS "createdAt"`;
 
@@ -81,29 +97,51 @@ const APPEND_MESSAGE = statement(
        SELECT msg.*, COALESCE((SELECT unread_count FROM unread), 0) AS unread FROM msg`,
 );
 
-/** $1 company, $2 conversation, $3 send_type read, $4 reading side, $5 limit. */
-const TAKE_UNREAD = statement(
-  'chat_take_unread',
+/**
+ * The incoming messages after a read position, counted: what `unread_count` is by definition
+ * ($1 company, $2 conversation, $3 send_type read; `after` an SQL expression).
+ */
+const unreadAfter = (after: string) =>
+  `(SELECT count(*) FROM chat_message u WHERE u.company_id = $1 AND u.conversation_id = $2 AND u.send_type = $3 AND u.id > ${after})`;
+
+/**
+ * $1 company, $2 conversation, $3 send_type read, $4 reading side, $5 limit, $6 after this id
+ * (null: after the read position). The page oldest first; the position moves to its newest
+ * (never back) and the unread count is recounted after it.
+ */
+const TAKE_AFTER = statement(
+  'chat_take_after',
   `WITH page AS (
          SELECT ${MESSAGE_COLUMNS} FROM chat_message
          WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3
-           AND id > (SELECT read_up_to FROM chat_read_position WHERE conversation_id = $2 AND side = $4)
+           AND id > COALESCE($6::bigint, (SELECT read_up_to FROM chat_read_position WHERE conversation_id = $2 AND side = $4))
          ORDER BY id LIMIT $5),
        mark AS (
          UPDATE chat_read_position
          SET read_up_to = GREATEST(read_up_to, (SELECT max(id) FROM page)),
-             unread_count = GREATEST(unread_count - (SELECT count(*) FROM page), 0)
+             unread_count = ${unreadAfter('GREATEST(read_up_to, (SELECT max(id) FROM page))')}
          WHERE conversation_id = $2 AND side = $4 AND EXISTS (SELECT 1 FROM page)
          RETURNING unread_count)
        SELECT page.*, (SELECT unread_count FROM mark) AS left FROM page ORDER BY id`,
 );
 
-/** History page by seq range ($1 company, $2 conversation, [$3, $4]), oldest first. */
-export const HISTORY_PAGE = statement(
-  'chat_history_page',
-  `SELECT ${MESSAGE_COLUMNS} FROM chat_message
-   WHERE company_id = $1 AND conversation_id = $2 AND seq BETWEEN $3 AND $4 ORDER BY seq`,
+/**
+ * History's mark ($1 company, $2 conversation, $3 send_type read, $4 reading side, $5 seq): read
+ * up to the newest incoming message with seq ≤ $5, the conversation as the caller's page saw
+ * it; a message committed after that read stays unread. No row: nothing to move.
+ */
+const MARK_READ_THROUGH_SEQ = statement(
+  'chat_mark_read_through_seq',
+  `WITH upto AS (
+         SELECT max(id) AS id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 AND seq <= $5)
+       UPDATE chat_read_position
+       SET read_up_to = GREATEST(read_up_to, upto.id), unread_count = ${unreadAfter('GREATEST(read_up_to, upto.id)')}
+       FROM upto WHERE conversation_id = $2 AND side = $4 AND upto.id IS NOT NULL
+       RETURNING read_up_to AS "upTo", unread_count AS "left"`,
 );
+
+/** The named statements of the chat paths, for scripts/chat-query-plans.ts (their generic plans). */
+export const CHAT_STATEMENTS = { LOCK_FOR_SEND, LOCK_FOR_READ, APPEND_MESSAGE, TAKE_AFTER, MARK_READ_THROUGH_SEQ, OWNER_TOTAL };
 
 /**
  * The chat tables' SQL, every statement filtered by company. Kept in one place so the query
@@ -183,39 +221,35 @@ export const ChatStore = {
     return row;
   },
 
+  /** Locks the conversation and reads both profiles (caller renders what it reads before commit). */
+  async lockForRead(m: EntityManager, key: ConversationKey): Promise<SendHead | undefined> {
+    const [row] = await txRows<SendHead>(m, LOCK_FOR_READ, [key.companyId, key.repId, key.customerId]);
+    return row;
+  },
+
   /**
    * getmsg's read, in one statement (caller holds the conversation lock, so the read position
-   * is read after any concurrent reader's commit): the side's unread messages after its read
-   * position, oldest first, at most `limit`, and the position moved past exactly those.
-   * Returns the messages and the unread count left.
+   * is read after any concurrent reader's commit): the side's incoming messages after `afterId`
+   * (null: after its read position), oldest first, at most `limit`, and the position moved to
+   * the newest of them. Returns the messages and the unread count left.
    */
-  async takeUnread(m: EntityManager, companyId: number, conversationId: number, side: ChatSide, limit: number): Promise<{ rows: MessageRow[]; left: number }> {
-    const rows = await txRows<MessageRow & { left: number | null }>(m, TAKE_UNREAD, [companyId, conversationId, incomingSendType(side), side, limit]);
+  async takeAfter(m: EntityManager, companyId: number, conversationId: number, side: ChatSide, limit: number, afterId: number | null): Promise<{ rows: MessageRow[]; left: number }> {
+    const rows = await txRows<MessageRow & { left: number | null }>(m, TAKE_AFTER, [companyId, conversationId, incomingSendType(side), side, limit, afterId]);
     return { rows: rows.map(({ left: _left, ...row }) => row), left: rows[0]?.left ?? 0 };
   },
 
-  async newestIdOfSide(m: EntityManager, companyId: number, conversationId: number, sendType: number): Promise<number | undefined> {
-    const [row] = await m.query(
-      `SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = $2 AND send_type = $3 ORDER BY id DESC LIMIT 1`,
-      [companyId, conversationId, sendType],
-    );
-    return row?.id;
+  /** History's mark (caller holds the lock): see MARK_READ_THROUGH_SEQ. */
+  async markReadThroughSeq(m: EntityManager, companyId: number, conversationId: number, side: ChatSide, seq: number): Promise<{ upTo: number; left: number } | undefined> {
+    const [row] = await txRows<{ upTo: number; left: number }>(m, MARK_READ_THROUGH_SEQ, [companyId, conversationId, incomingSendType(side), side, seq]);
+    return row;
   },
 
-  /** Moves the read position forward by `count` messages up to `upTo`; returns the unread left. */
-  async advanceRead(m: EntityManager, conversationId: number, side: ChatSide, upTo: number, count: number | 'all'): Promise<number> {
-    const [rows] = await m.query(
-      `UPDATE chat_read_position
-       SET read_up_to = GREATEST(read_up_to, $3), unread_count = ${count === 'all' ? '0' : 'GREATEST(unread_count - $4, 0)'}
-       WHERE conversation_id = $1 AND side = $2 RETURNING unread_count AS n`,
-      count === 'all' ? [conversationId, side, upTo] : [conversationId, side, upTo, count],
-    );
-    return rows?.[0]?.n ?? 0;
-  },
-
-  /** All unread of one principal across their conversations: the maintained total (Totals migration). */
-  async totalUnread(m: EntityManager, companyId: number, side: ChatSide, ownerId: number): Promise<number> {
-    const [row] = await txRows<{ unread: number }>(m, OWNER_TOTAL, [companyId, side, ownerId]);
-    return row?.unread ?? 0;
+  /**
+   * All unread of one principal across their conversations (the maintained total), read after
+   * this transaction's changes: the row is locked by them until commit, so `seq` is ordered.
+   */
+  async totalUnread(m: EntityManager, companyId: number, side: ChatSide, ownerId: number): Promise<UnreadTotal> {
+    const [row] = await txRows<{ unread: number; version: number }>(m, OWNER_TOTAL, [companyId, side, ownerId]);
+    return { unread: row?.unread ?? 0, seq: row?.version ?? 0 };
   },
 };

@@ -8,7 +8,7 @@ import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
 import { API_TAGS } from '../../common/openapi/api-tags';
 import { ValidationStyle } from '../../common/validation/validation-style';
 import { ChatService } from './chat.service';
-import { CustomerChatQueryDto, CustomerHistoryQueryDto, CustomerSendMsgDto } from './dto/customer-chat.dto';
+import { CustomerChatQueryDto, CustomerGetmsgQueryDto, CustomerHistoryQueryDto, CustomerSendMsgDto } from './dto/customer-chat.dto';
 
 /** A rep message as the customer's getmsg renders it (API.md §4.2; the brief's sample values). */
 const REP_MESSAGE = {
@@ -60,7 +60,8 @@ export class CustomerChatController {
     english: 'Fetch unread rep messages',
     description:
       'The rep\'s messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read ' +
-      '(a message arriving meanwhile comes with the next call). An empty list answers `没有得到实时聊天信息`. 307 without a relation.',
+      '(a message arriving meanwhile comes with the next call). With `last_id` (resumable polling): every rep message after that id, ' +
+      'read or not (docs/realtime.md). An empty list answers `没有得到实时聊天信息`. 307 without a relation.',
     success: { msg: '实时获取-最新聊天信息成功', data: { ret_data: [REP_MESSAGE], data_count: 1 } },
     errors: [
       { code: 200, msg: '没有得到实时聊天信息', data: { ret_data: [], data_count: 0 }, when: 'nothing new' },
@@ -68,8 +69,8 @@ export class CustomerChatController {
       DocErrors.noRelation(),
     ],
   })
-  async getmsg(@CurrentPrincipal() p: Principal, @Query() query: CustomerChatQueryDto) {
-    const { parties, messages } = await this.chat.fetchUnread(p, query.u_id);
+  async getmsg(@CurrentPrincipal() p: Principal, @Query() query: CustomerGetmsgQueryDto) {
+    const { parties, messages } = await this.chat.fetchUnread(p, query.u_id, query.last_id ?? null);
     const items = parties ? messages.map((m) => this.chat.render('customer', m, parties)) : [];
     return ok(items.length ? '实时获取-最新聊天信息成功' : '没有得到实时聊天信息', list(items, items.length));
   }

@@ -7,7 +7,7 @@ import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
 import { API_TAGS } from '../../common/openapi/api-tags';
 import { pageOf } from '../../common/pagination/pagination';
 import { ChatService } from './chat.service';
-import { RepChatQueryDto, RepHistoryQueryDto, RepSendMsgDto } from './dto/rep-chat.dto';
+import { RepGetmsgQueryDto, RepHistoryQueryDto, RepSendMsgDto } from './dto/rep-chat.dto';
 
 /** A customer message as the rep's getmsg renders it (API.md §5.2). */
 const CUSTOMER_MESSAGE = {
@@ -56,7 +56,8 @@ export class RepChatController {
     english: 'Fetch unread customer messages',
     description:
       'The customer\'s messages the rep has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read. ' +
-      'Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. 307 without a relation.',
+      'Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. With `last_id` (resumable polling): ' +
+      'every customer message after that id, read or not (docs/realtime.md). 307 without a relation.',
     success: { msg: '实时获取-最新聊天信息成功', data: { ret_data: [CUSTOMER_MESSAGE], data_count: 1 } },
     errors: [
       { code: 200, msg: '没有得到实时聊天信息', data: { ret_data: [], data_count: 0 }, when: 'nothing new' },
@@ -64,8 +65,8 @@ export class RepChatController {
       DocErrors.noRelation(),
     ],
   })
-  async getmsg(@CurrentPrincipal() p: Principal, @Query() query: RepChatQueryDto) {
-    const { parties, messages } = await this.chat.fetchUnread(p, query.customer_id);
+  async getmsg(@CurrentPrincipal() p: Principal, @Query() query: RepGetmsgQueryDto) {
+    const { parties, messages } = await this.chat.fetchUnread(p, query.customer_id, query.last_id ?? null);
     const items = parties ? messages.map((m) => this.chat.render('rep', m, parties)) : [];
     return ok(items.length ? '实时获取-最新聊天信息成功' : '没有得到实时聊天信息', list(items, items.length));
   }

@@ -6,6 +6,7 @@ import { statement, txRows } from '../../database/sql';
 import { RelationEntity } from './entities/relation.entity';
 
 const TOUCH_FOLLOW = statement('relation_touch_follow', `UPDATE relation SET last_follow_at = GREATEST(COALESCE(last_follow_at, $2), $2) WHERE id = $1`);
+const ARTICLE_EXISTS = statement('article_exists', `SELECT 1 FROM article WHERE company_id = $1 AND id = $2`);
 const TOUCH_ACTIVITY = statement('relation_touch_activity', `UPDATE relation SET last_activity_at = GREATEST(COALESCE(last_activity_at, $2), $2) WHERE id = $1`);
 
 /** The rep's private notes about a customer; undefined = unchanged, null = cleared. */
@@ -53,6 +54,11 @@ export class RelationService {
     if (!customerIds.length) return new Map();
     const rows = await this.relations.find({ where: { companyId, repId, customerId: In([...new Set(customerIds)]) } });
     return new Map(rows.map((r) => [r.customerId, r]));
+  }
+
+  /** Whether an article of this company has that id (articles are per company, like everything a caller names). */
+  async articleExists(manager: EntityManager, companyId: number, articleId: number): Promise<boolean> {
+    return (await txRows(manager, ARTICLE_EXISTS, [companyId, articleId])).length > 0;
   }
 
   /** A rep follow-up happened (chat message, note, expected time/probability update). */

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/surface.decorators';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../common/errors/error-response';
 
 /**
  * Liveness and readiness for load balancers and docker-compose: checks the database.
@@ -24,7 +25,7 @@ export class HealthController {
       const result = await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
       return { code: 200, msg: 'ok', data: { status: result.status, database: 'up' } };
     } catch {
-      reply.status(503);
+      reply.status(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return { code: 503, msg: 'database unavailable', data: { status: 'error', database: 'down' } };
     }
   }

@@ -1,6 +1,7 @@
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { RADAR_ACTION_CODES } from '../radar-actions';
 import { MAX_ID, OptionalInt, OptionalText } from './transforms';
+import { MaxChars } from '../../../common/validation/code-points';
 
 // Decorator order: class-validator reports the bottom-most failing rule, so the type check
 // sits at the bottom (a list or an object is `invalid`, not `out_of_range`).
@@ -25,7 +26,7 @@ export class RecordActionDto {
   /** The product viewed or inquired about (actions 2 and 7 name it in the remark). */
   @IsOptional()
   @OptionalText()
-  @MaxLength(100)
+  @MaxChars(100)
   @IsString()
   product_name?: string;
 
@@ -40,7 +41,7 @@ export class RecordActionDto {
   /** The article's title (actions 14–16 name it in the remark). */
   @IsOptional()
   @OptionalText()
-  @MaxLength(200)
+  @MaxChars(200)
   @IsString()
   title?: string;
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsOptional, IsString } from 'class-validator';
+import { MaxChars } from '../../../common/validation/code-points';
 
 /**
  * `content`: a JSON object, or that object as a JSON string inside a form body. Its shape per
@@ -27,5 +28,5 @@ export const ClientMsgIdProperty = () =>
     IsOptional(),
     Transform(({ value }) => (typeof value === 'number' ? String(value) : value === '' ? undefined : value)),
     IsString(),
-    MaxLength(64),
+    MaxChars(64),
   );

@@ -1,7 +1,7 @@
 import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
-import { IsRequiredId } from '../../../common/validation/ids';
+import { IsOptionalShownMessageId, IsRequiredId } from '../../../common/validation/ids';
 import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
 
 /** Body of 4.1 send_msg (customer → rep). */
@@ -37,3 +37,13 @@ export class CustomerChatQueryDto {
 
 /** History query: the other party plus `current_page` / `length` (default 20). */
 export class CustomerHistoryQueryDto extends IntersectionType(CustomerChatQueryDto, PageQueryDto) {}
+
+/** getmsg: the other party, and optionally the newest message id the client has shown (resumable polling). */
+export class CustomerGetmsgQueryDto extends CustomerChatQueryDto {
+  @IsOptionalShownMessageId(
+    'Resumable polling (new): the newest id of the other side\'s messages this client has shown. With it, the answer is every message of the other side ' +
+      'after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose ' +
+      'previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet.',
+  )
+  last_id?: number;
+}

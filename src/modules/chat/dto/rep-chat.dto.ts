@@ -1,7 +1,7 @@
 import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
-import { IsRequiredId } from '../../../common/validation/ids';
+import { IsOptionalShownMessageId, IsRequiredId } from '../../../common/validation/ids';
 import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.property';
 
 /** Body of 5.1 send_msg (rep → customer); the sender is always the signed-in rep. */
@@ -36,3 +36,13 @@ export class RepChatQueryDto {
 
 /** History query: the other party plus `current_page` / `length` (default 20). */
 export class RepHistoryQueryDto extends IntersectionType(RepChatQueryDto, PageQueryDto) {}
+
+/** getmsg: the other party, and optionally the newest message id the client has shown (resumable polling). */
+export class RepGetmsgQueryDto extends RepChatQueryDto {
+  @IsOptionalShownMessageId(
+    'Resumable polling (new): the newest id of the other side\'s messages this client has shown. With it, the answer is every message of the other side ' +
+      'after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose ' +
+      'previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet.',
+  )
+  last_id?: number;
+}

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString } from 'class-validator';
 import { IsRequiredId } from '../../../common/validation/ids';
 import { PageQueryDto } from '../../../common/pagination/pagination';
+import { MaxChars } from '../../../common/validation/code-points';
 
 /** Follow-up notes are short free text; the legacy column was 256 characters. */
 export const FOLLOW_INFO_MAX_LENGTH = 256;
@@ -23,6 +24,6 @@ export class AddFollowInfoDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsNotEmpty()
   @IsString()
-  @MaxLength(FOLLOW_INFO_MAX_LENGTH)
+  @MaxChars(FOLLOW_INFO_MAX_LENGTH)
   follow_info: string;
 }

@@ -1,7 +1,8 @@
 import { IsRequiredId, MAX_ID } from '../../../common/validation/ids';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
+import { MaxChars } from '../../../common/validation/code-points';
 
 export const TAG_NAME_MAX_LENGTH = 32;
 export const MAX_TAGS_PER_CUSTOMER = 100;
@@ -40,7 +41,7 @@ export class AddTagDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsNotEmpty()
   @IsString()
-  @MaxLength(TAG_NAME_MAX_LENGTH)
+  @MaxChars(TAG_NAME_MAX_LENGTH)
   name: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { Allow, IsDefined, IsEmail, IsIn, IsInt, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Allow, IsDefined, IsEmail, IsIn, IsInt, IsString, Matches, ValidateIf } from 'class-validator';
 import { IsLegacyDate } from '../legacy-date';
+import { MaxChars } from '../../../common/validation/code-points';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Validate only when a value was sent; `""` clears the field, absent leaves it unchanged. */
@@ -27,14 +28,14 @@ export class UpdateInformationDto {
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(64)
+  @MaxChars(64)
   username?: string;
 
   /** Alias of `username`, used only when `username` is absent (the brief's example sends both). */
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(64)
+  @MaxChars(64)
   memo_name?: string;
 
   /** Chinese mobile number, 11 digits (a JSON number is accepted too). */
@@ -47,7 +48,7 @@ export class UpdateInformationDto {
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(128)
+  @MaxChars(128)
   @IsEmail({}, { message: '请输入有效的电子邮件地址。' })
   email?: string;
 
@@ -55,19 +56,19 @@ export class UpdateInformationDto {
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(128)
+  @MaxChars(128)
   company?: string;
 
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(64)
+  @MaxChars(64)
   position?: string;
 
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
-  @MaxLength(256)
+  @MaxChars(256)
   address?: string;
 
   /** `YYYY-M-D` or `YYYY-MM-DD`. */
@@ -80,7 +81,7 @@ export class UpdateInformationDto {
   /** Free-text remarks. */
   @ValidateIf(present)
   @IsString()
-  @MaxLength(1024)
+  @MaxChars(1024)
   mem?: string;
 
   /** Accepted and ignored (the referrer is set when the customer arrives). */
