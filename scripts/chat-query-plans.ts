@@ -23,6 +23,9 @@ async function admin(sql: string) {
   await c.end();
 }
 
+/** A parameter as an SQL literal (EXECUTE's arguments cannot be bind parameters). */
+const literal = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+
 async function main() {
   await admin(`CREATE DATABASE ${NAME}`);
   const url = new URL(ADMIN);
@@ -78,7 +81,7 @@ async function main() {
     let md = `# Chat query plans\n\nCaptured by \`scripts/chat-query-plans.ts\` on PostgreSQL ${(await q('SHOW server_version'))[0].server_version} ` +
       `(${new Date().toISOString().slice(0, 10)}) with ${messages.toLocaleString('en')} messages in 100 000 conversations over 20 companies; ` +
       `one conversation has ${hot.n.toLocaleString('en')} messages and its rep has 5 000 conversations. ` +
-      `None of the plans scans or sorts \`chat_message\`: every access is an index range of at most one page, ` +
+      `None of the plans scans \`chat_message\` or sorts more than a page of it: every access is an index range of at most one page, ` +
       `and the contact list walks \`conversation_rep_recent_idx\` in order.\n\n` +
       `The SQL is the code's own (\`src/modules/chat/chat.store.ts\`, \`chat.reads.ts\`, \`chat-contacts.service.ts\`). ` +
       `Named statements are shown with their **generic plan** (what runs after five executions); the contact list ` +
@@ -92,7 +95,7 @@ async function main() {
         if (named) {
           await runner.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
           await runner.query(`PREPARE plan_stmt AS ${sql}`);
-          rows = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE plan_stmt(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params);
+          rows = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE plan_stmt(${params.map(literal).join(', ')})`);
           await runner.query(`DEALLOCATE plan_stmt`);
         } else {
           rows = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);

@@ -66,7 +66,10 @@ export type HistoryRow = PartiesRow & { id: number | null; seq: number; sendType
 /**
  * A history page in one statement: the conversation state (as POLL_STATE) with both profiles, and the page's messages cut by seq range from
  * the conversation's message count ($5 offset, $6 limit; page 1 is the newest), oldest first.
- * One row per message, or one row without a message. seq is gapless, so no OFFSET scan.
+ * One row per message, or one row without a message. seq is gapless, so no OFFSET scan. The
+ * page's `ORDER BY x.seq` and `company_id = $1` keep the generic plan on the (company,
+ * conversation, seq) index range; without them it filtered a long conversation's side index
+ * (docs/chat-query-plans.md).
  */
 export const HISTORY_VIEW = statement(
   'chat_history_view',
@@ -77,8 +80,9 @@ ${PARTY_JOINS}
 ${STATE_JOINS}
 LEFT JOIN LATERAL (
   SELECT x.id, x.seq, x.send_type, x.info_type, x.content, x.created_at FROM chat_message x
-  WHERE x.company_id = r.company_id AND x.conversation_id = c.id
-    AND x.seq BETWEEN GREATEST(1, c.message_count - $5::int - $6::int + 1) AND c.message_count - $5::int) m ON true
+  WHERE x.company_id = $1 AND x.conversation_id = c.id
+    AND x.seq BETWEEN GREATEST(1, c.message_count - $5::int - $6::int + 1) AND c.message_count - $5::int
+  ORDER BY x.seq) m ON true
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
 ORDER BY m.seq`,
 );

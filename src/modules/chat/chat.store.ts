@@ -48,11 +48,16 @@ JOIN conversation c ON c.company_id = r.company_id AND c.rep_id = r.rep_id AND c
 WHERE r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = $3
 FOR UPDATE OF c`;
 
-/** For a send: plus the id of a message already sent with this client key ($4 send_type, $5 client key, null: none). */
+/**
+ * For a send: plus the id of a message already sent with this client key ($4 send_type, $5 client
+ * key, null: none). The lookup names exactly the unique key (conversation, send_type, client
+ * key) and nothing else: `c` is already the company's conversation, and with company_id in it a
+ * generic plan could walk the side index of a long conversation instead (docs/chat-query-plans.md).
+ */
 const LOCK_FOR_SEND = statement(
   'chat_lock_for_send',
   lockWithParties(`,
-       (SELECT id FROM chat_message WHERE company_id = $1 AND conversation_id = c.id AND send_type = $4 AND client_msg_id = $5) AS "existingId"`),
+       (SELECT m.id FROM chat_message m WHERE m.conversation_id = c.id AND m.send_type = $4 AND m.client_msg_id = $5) AS "existingId"`),
 );
 
 /** For a read that moves the read position and renders what it read (getmsg). */
