@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isRefusedInput } from '../validation/input-guards';
+import { isRefusedInput } from './database-errors';
 import { validationStyleOf } from '../validation/input.guard';
 import { renderValidationError } from '../validation/validation-style';
 import { ValidationFailed } from './api-error';

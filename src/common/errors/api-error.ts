@@ -26,6 +26,10 @@ export const Errors = {
   notFound: () => new ApiError(404, '接口不存在'),
   tooLarge: () => new ApiError(413, '请求体过大', {}, 413),
   rateLimited: () => new ApiError(429, '请求过于频繁', {}, 429),
+  /** What Node refuses before there is a request to route: the envelope's code is the HTTP status. */
+  malformedHttp: () => new ApiError(400, '请求格式错误', {}, 400),
+  requestTimeout: () => new ApiError(408, '请求超时', {}, 408),
+  headersTooLarge: () => new ApiError(431, '请求头过大', {}, 431),
   /** The database is unreachable: an outage, not a defect (sent with Retry-After). */
   unavailable: () => new ApiError(503, '服务暂不可用', {}, 503),
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { Envelope } from '../envelope/envelope';
 import { ApiError, Errors, ValidationFailed } from './api-error';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './database-errors';
 import { DEFAULT_VALIDATION_STYLE, renderValidationError } from '../validation/validation-style';
 
 export interface ErrorResponse {
@@ -11,31 +12,6 @@ export interface ErrorResponse {
   errorId?: string;
   /** Extra response headers (Retry-After on 503). */
   headers?: Record<string, string>;
-}
-
-/** Seconds a client should wait before retrying while the database is unreachable. */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-
-/** SQLSTATEs of a server that is shutting down, starting, or out of connections, and class 08. */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-/** Socket errors of a database that cannot be reached. */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-/** What pg and pg-pool say when a connection dies or cannot be made (they carry no code). */
-const UNAVAILABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly)/;
-
-/**
- * The database is unreachable (down, restarting, failing over, or the pool cannot get a
- * connection): answered 503 with Retry-After, so balancers and clients can tell an outage from
- * a defect. TypeORM wraps driver errors in QueryFailedError (driverError).
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
-    const code = typeof e.code === 'string' ? e.code : undefined;
-    if (code && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-    e = (e.driverError ?? e.cause) as Record<string, unknown> | undefined;
-  }
-  return false;
 }
 
 function fromApiError(error: ApiError): ErrorResponse {

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
+import { ApiError, Errors } from '../errors/api-error';
 import { fieldError } from '../errors/field-errors';
 import { DEFAULT_VALIDATION_STYLE, renderValidationError } from '../validation/validation-style';
 import { toErrorResponse } from '../errors/error-response';
@@ -16,28 +17,27 @@ export function answerRouterError(reply: FastifyReply): void {
   void reply.status(response.status).header('content-type', 'application/json; charset=utf-8').send(response.body);
 }
 
-/** What Node's HTTP parser refuses, as [HTTP status, envelope code, msg] (API.md §2). */
-function clientErrorOutcome(code: string | undefined): [number, string] {
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, '请求超时'];
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, '请求头过大'];
-  return [400, '请求格式错误'];
+/** What Node's HTTP parser refused or timed out, as the outcome the client gets (API.md §2). */
+function clientErrorOutcome(code: string | undefined): ApiError {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return Errors.requestTimeout();
+  if (code === 'HPE_HEADER_OVERFLOW') return Errors.headersTooLarge();
+  return Errors.malformedHttp();
 }
 
 /**
  * Requests Node cannot parse as HTTP (a broken request line, raw bytes in headers, headers over
  * 16 KiB) or that were too slow to arrive (REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS): there is no
- * request to route, so the answer is written on the socket, still as an envelope whose code is
- * the HTTP status, and the connection is closed.
+ * request to route, so the envelope is written on the socket, and the connection is closed.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   // A reset connection has nobody to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, msg] = clientErrorOutcome(error.code);
-  const body = JSON.stringify({ code: status, msg, data: {} });
+  const { status, body } = toErrorResponse(clientErrorOutcome(error.code));
+  const json = JSON.stringify(body);
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
     );
   }
   socket.destroy();

@@ -1,22 +1,4 @@
-import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
-import { isRefusedInput, MAX_INPUT_DEPTH, unsafeInputErrors } from './input-guards';
-
-const dbError = (code: string) => Object.assign(new DatabaseError('refused', 1, 'error'), { code });
-
-describe('isRefusedInput', () => {
-  it('takes data exceptions (22) and integrity violations (23) from either driver path as bad input', () => {
-    for (const code of ['22001', '22P02', '23514', '23503', '23505']) {
-      expect([code, isRefusedInput(dbError(code))]).toEqual([code, true]);
-      expect([code, isRefusedInput(new QueryFailedError('SELECT 1', [], dbError(code)))]).toEqual([code, true]);
-    }
-  });
-
-  it('leaves everything else to the 500/503 paths', () => {
-    for (const code of ['42P01', '57P01', '08006', '40001']) expect(isRefusedInput(dbError(code))).toBe(false);
-    expect(isRefusedInput(Object.assign(new Error('x'), { code: '23514' }))).toBe(false);
-  });
-});
+import { MAX_INPUT_DEPTH, unsafeInputErrors } from './input-guards';
 
 describe('unsafeInputErrors', () => {
   it('finds NUL characters per field, at any depth within the bound', () => {

@@ -1,5 +1,3 @@
-import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
 import { FieldErrors } from '../errors/field-errors';
 
 /**
@@ -31,17 +29,4 @@ export function unsafeInputErrors(...sources: unknown[]): FieldErrors | undefine
     }
   }
   return Object.keys(errors).length ? errors : undefined;
-}
-
-/**
- * Safety net: input that validation let through but PostgreSQL refused is still bad input, so
- * it gets the route's validation envelope rather than a 500: a data exception (SQLSTATE class
- * 22: a value out of range, malformed or too long for its column) or an integrity constraint
- * violation (class 23: a CHECK, a foreign key to a row that does not exist). Expected conflicts
- * (a unique key raced by a retry) are handled where they happen and never reach this.
- */
-export function isRefusedInput(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
-  // TypeORM wraps driver errors; the plain SQL path (Sql) throws pg's DatabaseError itself.
-  return (error instanceof QueryFailedError || error instanceof DatabaseError) && typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }

@@ -60,6 +60,9 @@ export function partiesOf(row: PartiesRow, key: { companyId: number; repId: numb
   };
 }
 
+/** A message as MessageRow names it (unqualified: one table in the FROM). */
+export const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoType", content, created_at AS "createdAt"`;
+
 /** A history row: the conversation state and both profiles, and one message of the page (id null: none). */
 export type HistoryRow = PartiesRow & { id: number | null; seq: number; sendType: number; infoType: number; content: Record<string, unknown>; createdAt: Date };
 
@@ -74,12 +77,12 @@ export type HistoryRow = PartiesRow & { id: number | null; seq: number; sendType
 export const HISTORY_VIEW = statement(
   'chat_history_view',
   `SELECT ${STATE_COLUMNS}, ${PARTY_COLUMNS},
-       m.id, m.seq, m.send_type AS "sendType", m.info_type AS "infoType", m.content, m.created_at AS "createdAt"
+       m.*
 FROM relation r
 ${PARTY_JOINS}
 ${STATE_JOINS}
 LEFT JOIN LATERAL (
-  SELECT x.id, x.seq, x.send_type, x.info_type, x.content, x.created_at FROM chat_message x
+  SELECT ${MESSAGE_COLUMNS} FROM chat_message x
   WHERE x.company_id = $1 AND x.conversation_id = c.id
     AND x.seq BETWEEN GREATEST(1, c.message_count - $5::int - $6::int + 1) AND c.message_count - $5::int
   ORDER BY x.seq) m ON true

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { statement, txRows } from '../../database/sql';
-import { PARTY_COLUMNS, PARTY_JOINS } from './chat.reads';
+import { MESSAGE_COLUMNS, PARTY_COLUMNS, PARTY_JOINS } from './chat.reads';
 import type { PartiesRow } from './chat.reads';
 import type { ChatSide } from './entities/read-position.entity';
 
@@ -75,7 +75,6 @@ export interface UnreadTotal {
   seq: number;
 }
 
-const MESSAGE_COLUMNS = `id, seq, send_type AS "sendType", info_type AS "infoType", content, created_at AS "createdAt"`;
 
 const LOCK_CONVERSATION = statement(
   'chat_lock_conversation',

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/surface.decorators';
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../common/errors/error-response';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../common/errors/database-errors';
 
 /**
  * Liveness and readiness for load balancers and docker-compose: checks the database.
