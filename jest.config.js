@@ -33,7 +33,7 @@ module.exports = {
   // End-to-end tests spawn commands and servers; the machines are small and noisy.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

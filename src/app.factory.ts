@@ -10,6 +10,7 @@ import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parser
 import { answerRouterError, clientErrorHandler } from './common/http/protocol-errors';
 import { toFieldErrors } from './common/validation/class-validator-errors';
 import { QueryValidationPipe } from './common/validation/query-validation.pipe';
+import { corsOriginAllowed } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
@@ -69,6 +70,18 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
   });
   fastify.addHook('onResponse', logRequest);
 
+  if (config.corsOrigins.length > 0) {
+    // Browser front ends on other origins (CORS_ORIGINS). Signed query parameters, no cookies:
+    // no credentials mode; a preflight is answered before the signature check and cached 10 min.
+    const allowed = config.corsOrigins;
+    app.enableCors({
+      origin: (origin, callback) => callback(null, origin === undefined || corsOriginAllowed(allowed, origin)),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    });
+  }
 
   if (config.rateLimitPerMinute > 0) {
     // Per client IP (behind a proxy named by TRUST_PROXY: X-Forwarded-For). The thrown error carries

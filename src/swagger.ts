@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_TAG_DESCRIPTIONS } from './common/openapi/api-tags';
 import { applyApiDocExamples } from './common/openapi/apply-api-doc-examples';
 
 const DESCRIPTION = [
@@ -43,14 +44,19 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
   const metadata = await import('./metadata');
   await SwaggerModule.loadPluginMetadata(metadata.default);
   const signed = (name: string, description: string) => ({ type: 'apiKey' as const, in: 'query', name, description });
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Leida API')
     .setDescription(DESCRIPTION)
     .setVersion('1.0')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: Swagger UI (and any client given the document's URL) calls the server that served it.
+    .addServer('/', 'The server that serves this document')
+    .addServer('http://127.0.0.1:8000', 'A local server on the default port (npm start)')
     .addSecurity('user_id', signed('user_id', 'The caller: a customer id on the customer surface, a rep id on the rep surface. In /docs the Signature panel fills it per request.'))
     .addSecurity('timestamp', signed('timestamp', 'Milliseconds since the epoch, as a decimal string. In /docs it is computed per request.'))
-    .addSecurity('rand_str', signed('rand_str', 'Lowercase hex MD5 of timestamp + token. In /docs it is computed per request.'))
-    .build();
+    .addSecurity('rand_str', signed('rand_str', 'Lowercase hex MD5 of timestamp + token. In /docs it is computed per request.'));
+  for (const [tag, description] of Object.entries(API_TAG_DESCRIPTIONS)) builder.addTag(tag, description);
+  const config = builder.build();
   return applyApiDocExamples(SwaggerModule.createDocument(app, config));
 }
 

@@ -24,6 +24,7 @@ import { parseContent } from '../../src/modules/chat/chat-content';
 import { ChatEvents } from '../../src/modules/chat/chat-events';
 import { ChatParties, mapContact as mapChatContact, mapCustomerMessage, mapRepMessage } from '../../src/modules/chat/chat.mapper';
 import type { ConversationKey, MessageRow } from '../../src/modules/chat/chat.store';
+import type { CustomerChatMessage, RepChatMessage } from '../../src/modules/chat/dto/chat-message.response.dto';
 import { mapCustomerProfile } from '../../src/modules/customer/customer-profile.mapper';
 import type { CustomerView } from '../../src/modules/customer/customer-profile.service';
 import { encodeFrames } from '../../src/realtime/notify-frames';
@@ -156,7 +157,7 @@ function partiesOf(row: Record<string, any>, key: ConversationKey, memoName: str
   };
 }
 
-function render(ctx: RouteContext, side: Side, m: MessageRow, parties: ChatParties, history = false): Record<string, unknown> {
+function render(ctx: RouteContext, side: Side, m: MessageRow, parties: ChatParties, history = false): CustomerChatMessage | RepChatMessage {
   const dateTime = (at: Date) => ctx.clock.dateTime(at);
   return side === 'rep' ? mapRepMessage(m, parties, dateTime, history) : mapCustomerMessage(m, parties, dateTime, history);
 }

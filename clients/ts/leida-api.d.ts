@@ -15,7 +15,7 @@ export interface paths {
          * 企业微信-通讯录信息 / Contact list
          * @description The signed-in rep's customers, 10 per page by default. Empty → `{"code":302,"msg":"没有数据","data":{}}`; an unknown `order` → 402. `source` is the int code, `source_text` its label; relative times count calendar days in the business time zone. `order`: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`, `-create_date` or their ascending forms.
          */
-        get: operations["ContactListController_list"];
+        get: operations["repContactList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
          * 企业微信-跟进记录 / Follow-up notes
          * @description The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.
          */
-        get: operations["FollowUpController_list"];
+        get: operations["repFollowUpList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
          * 企业微信-添加跟进记录 / Add a follow-up note
          * @description Adds a note (1..256 characters) and sets the relation's last follow-up time. 200 `添加成功`; 307 without a relation.
          */
-        post: operations["FollowUpController_add"];
+        post: operations["repFollowUpAdd"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +75,7 @@ export interface paths {
          * 企业微信-查询单个客户信息 / Customer profile
          * @description One item in `ret_data` (`data_count` 1): the customer as the signed-in rep sees them (memo fields are per rep). `source` is the Chinese label; `day_interval` counts calendar days since the customer first appeared. 307 without a relation.
          */
-        get: operations["CustomerProfileController_profile"];
+        get: operations["repCustomerProfile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
          * 企业微信-修改客户关联信息 / Update the rep's customer information
          * @description Per-rep memo fields (other reps do not see them). `sex` (1|2) is required; a field left out keeps its value, "" clears it. `superior` and `password` are accepted and ignored. Invalid input → 303 with the field errors in `msg`.
          */
-        post: operations["CustomerProfileController_updateInformation"];
+        post: operations["repCustomerUpdateInformation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -117,7 +117,7 @@ export interface paths {
          * 企业微信-修改客户预成交时间 / Update the expected close date
          * @description Sets (empty or absent: clears) the expected close date, adds the follow-up note `更新预计成交日期: YYYY-MM-DD` and sets the last follow-up time. Invalid input → 303 with the field errors serialised as a JSON string in `msg` (legacy quirk).
          */
-        post: operations["CustomerProfileController_updateExpectedTime"];
+        post: operations["repCustomerUpdateExpectedTime"];
         delete?: never;
         options?: never;
         head?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * 企业微信-修改客户预成交率 / Update the expected close probability
          * @description `expedted_pr` (sic) 0..100 (`80` and `80%` both mean 80); sets the last follow-up time and adds the follow-up note `更新预计成交率为: 80`. Invalid → 303 with the field errors in `msg`; 307 without a relation.
          */
-        post: operations["CustomerProfileController_updateExpectedPr"];
+        post: operations["repCustomerUpdateExpectedPr"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * 企业微信-修改客户标签 / Replace the customer's tags
          * @description `tag_list`: JSON array of tag ids (a JSON string in a form body). Replaces the customer's tags; `[]` clears them. An id that is not a tag of the caller's company → 301 `用户标签不存在` and nothing changes.
          */
-        post: operations["CustomerProfileController_updateTags"];
+        post: operations["repCustomerUpdateTags"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,7 +175,7 @@ export interface paths {
          * 企业微信-标签列表 / Company tags for a customer
          * @description The company's tags (all by default, `length` pages them), each with `is_select` when the customer carries it. 307 without a relation.
          */
-        get: operations["TagController_list"];
+        get: operations["repTagList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * 企业微信-添加标签 / Create a tag and attach it
          * @description Creates the tag `name` in the caller's company (an existing tag of that name is reused) and attaches it to the customer. `data` is `{id, name}` of the tag. 307 without a relation; invalid name → 303 with the field errors in `msg`.
          */
-        post: operations["TagController_add"];
+        post: operations["repTagAdd"];
         delete?: never;
         options?: never;
         head?: never;
@@ -215,7 +215,7 @@ export interface paths {
          * 企业微信-雷达-按时间展示访问日志 / Radar timeline
          * @description The signed-in rep's log of customer actions, newest first (id tie-breaker), length default 10. Filters: customer_id, action, create_date__gte / create_date__lt (calendar days in the business time zone). Returned rows are marked seen. Items: id, user_id (the rep), customer_id, headimgurl, customer_username, action, log (display name + remark), create_date.
          */
-        get: operations["ActionLogController_time"];
+        get: operations["repRadarTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -235,7 +235,7 @@ export interface paths {
          * 企业微信-雷达-按行为统计 / Action counts
          * @description How many of each action code the rep’s customers did in [create_date__gte, create_date__lt) (default: the last 7 days, today included). ret_data lists every catalogue action with action, action_name and count; data_count is the number of actions in the range; create_date__gte / create_date__lt echo the range applied.
          */
-        get: operations["ActionLogController_count"];
+        get: operations["repRadarActionCounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -255,7 +255,7 @@ export interface paths {
          * 企业微信-雷达-按客户统计 / Most active customers
          * @description The rep’s customers ranked by number of actions (then latest action, then customer id), length default 10. Optional filters action, create_date__gte, create_date__lt. Items: customer_id, customer_username, headimgurl, count, create_date (latest action), action_list [{action, action_name, count}]; data_count is the number of customers.
          */
-        get: operations["ActionLogController_customer"];
+        get: operations["repRadarCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -277,7 +277,7 @@ export interface paths {
          * 公众号-雷达-记录客户行为 / Record a customer action
          * @description Stores the action with its standard remark (docs/radar-actions.md), sets the relation’s last_activity_at and pushes `radar.action` to rep u_id after commit. The same action on the same target within RADAR_DEDUPE_SECONDS is stored once (the existing id is returned). 307 without a relation with u_id; 402 for an unknown action code. data: {id}.
          */
-        post: operations["ActionRecordController_record"];
+        post: operations["customerActionRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -297,7 +297,7 @@ export interface paths {
          * 公众号-实时聊天-发送消息 / Send a message to a rep
          * @description Stores a customer → rep message (send_type 2, set by the server), makes it the last message of the conversation, counts it unread for the rep and pushes `chat.message` to the rep. `content.info_type`: 1 text, 2 product inquiry (also records radar action 7), 3 phone request, 4 image, 5 video. `client_msg_id` makes a retry idempotent (the first message's id is returned). 307 without a relation.
          */
-        post: operations["CustomerChatController_send"];
+        post: operations["customerChatSend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -315,7 +315,7 @@ export interface paths {
          * 公众号-实时聊天-获取最新的聊天信息 / Fetch unread rep messages
          * @description The rep's messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read (a message arriving meanwhile comes with the next call). With `last_id` (resumable polling): every rep message after that id, read or not (docs/realtime.md). An empty list answers `没有得到实时聊天信息`. 307 without a relation.
          */
-        get: operations["CustomerChatController_getmsg"];
+        get: operations["customerChatGetmsg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -335,7 +335,7 @@ export interface paths {
          * 公众号-分页获取所有的聊天信息记录 / Conversation history
          * @description Page 1 holds the newest `length` messages (default 20), each page oldest first; items as in getmsg plus `from_user_name`. `mingpian_phone` and `wechat` are the rep's card phone and WeChat id. Opening the history marks the conversation read. 307 without a relation.
          */
-        get: operations["CustomerChatController_history"];
+        get: operations["customerChatHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -355,7 +355,7 @@ export interface paths {
          * 公众号-聊天-获取聊天数量 / Unread count from one rep
          * @description `data.chatinfo_count`: the rep's messages this customer has not read. Invalid parameters answer code 302 (legacy quirk); 307 without a relation.
          */
-        get: operations["CustomerChatController_queryNum"];
+        get: operations["customerChatUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -377,7 +377,7 @@ export interface paths {
          * 企业微信-实时聊天-发送消息 / Send a message to a customer
          * @description Stores a rep → customer message (send_type 1; the sender is always the signed-in rep), counts it unread for the customer, sets the relation's last follow-up time and pushes `chat.message` to the customer. Content kinds as on the customer surface; a phone request (info_type 3) always stores `您好,请问能否告诉我您的手机号?`. `client_msg_id` makes a retry idempotent. 307 without a relation.
          */
-        post: operations["RepChatController_send"];
+        post: operations["repChatSend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -395,7 +395,7 @@ export interface paths {
          * 企业微信-实时聊天-获取最新的聊天信息 / Fetch unread customer messages
          * @description The customer's messages the rep has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read. Items carry `customer_avatar`, `src` and `name` (the customer) and the content keys flattened in. With `last_id` (resumable polling): every customer message after that id, read or not (docs/realtime.md). 307 without a relation.
          */
-        get: operations["RepChatController_getmsg"];
+        get: operations["repChatGetmsg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -415,7 +415,7 @@ export interface paths {
          * 企业微信-分页获取所有的聊天信息记录 / Conversation history
          * @description Page 1 holds the newest `length` messages (default 20), each page oldest first; items as in getmsg plus `from_user_name`. Opening the history marks the conversation read for the rep. 307 without a relation.
          */
-        get: operations["RepChatController_history"];
+        get: operations["repChatHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -435,7 +435,7 @@ export interface paths {
          * 企业微信-聊天联系人列表 / Conversations, most recent first
          * @description The rep's conversations, most recent message first. `length` defaults to 0 (all, at most 1000). `dateTime` is short (`HH:mm` today, `昨天`, `MM-DD` this year, `YYYY` earlier); `msg` previews the last message (text, `向您咨询:<product_name>`, `[图片]`, `[视频]`); `count` = unread from that customer; `unread_msg_num` = all unread.
          */
-        get: operations["RepContactController_list"];
+        get: operations["repConversationList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -455,7 +455,7 @@ export interface paths {
          * 企业微信-聊天-获取未读消息总数 / All unread messages
          * @description `data.chatinfo_count`: unread customer messages over all the rep's conversations. Takes no parameters (unknown ones are ignored).
          */
-        get: operations["RepContactController_queryNum"];
+        get: operations["repChatUnreadTotal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -468,9 +468,92 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ContactListItem: {
+            customer_id: number;
+            /** @description The name this rep sees: memo name, nickname or 客户ID<id>. */
+            customer_username: string;
+            headimgurl: string;
+            /** @description Expected close date `YYYY-MM-DD`, or null when unset. */
+            expected_time: string | null;
+            /** @description Expected close probability 0–100 (sic: the legacy spelling). */
+            expedted_pr: number;
+            /** @description Source code: 1 扫码, 2 转发, 3 搜索, 4 公众号文章; other codes are shown as stored. */
+            source: number;
+            /** @description The source's Chinese label ('' for a code outside the catalogue). */
+            source_text: string;
+            /** @description The last follow-up, relative (今天, 昨天, N天前 …), '' when never. */
+            last_follow_time: string;
+            /** @description The customer's last activity, relative, '' when never. */
+            last_activity_time: string;
+            /** @description 今天跟进 / N天未跟进 / 从未跟进 … */
+            follow_status: string;
+            /** @description The article the customer came through (source 4), or null. */
+            article_id: number | null;
+            /** @description That article's title, or null. */
+            title: string | null;
+        };
+        ContactList: {
+            ret_data: components["schemas"]["ContactListItem"][];
+            /** @description All of the rep's contacts (matching the source filter). */
+            data_count: number;
+        };
+        EmptyData: Record<string, never>;
+        FollowUpItem: {
+            id: number;
+            /** @description The rep who wrote it. */
+            user_id: number;
+            customer_id: number;
+            /** @description The note. */
+            follow_info: string;
+            /** @description When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss`. */
+            create_date: string;
+        };
+        FollowUpList: {
+            ret_data: components["schemas"]["FollowUpItem"][];
+            /** @description All notes of this rep about this customer. */
+            data_count: number;
+        };
         AddFollowInfoDto: {
             /** @description The note, 1..256 characters (surrounding whitespace is trimmed). */
             follow_info: string;
+        };
+        CustomerProfileItem: {
+            /** @description Names of the tags the customer carries. */
+            tag: string[];
+            id: number;
+            /** @description Memo name, nickname or 客户ID<id>. */
+            username: string;
+            headimgurl: string;
+            /** @description Expected close date `YYYY-MM-DD`, or null when unset. */
+            expected_time: string | null;
+            /** @description Expected close probability 0–100 (sic: the legacy spelling). */
+            expedted_pr: number;
+            /** @description The computed close probability 0–100 (docs/ai-pr.md). */
+            ai_pr: number;
+            /** @description The referrer's name as this rep sees them, or null. */
+            superior: string | null;
+            /** @description The source's Chinese label ('' outside the catalogue). */
+            source: string;
+            /** @description The rep's memo name, or null. */
+            memo_name: string | null;
+            /** @description 1 male, 2 female, 0 or null unknown (the rep's memo wins over WeChat's). */
+            sex: number | null;
+            phone: string;
+            email: string;
+            company: string;
+            position: string;
+            address: string;
+            /** @description `YYYY-MM-DD` or ''. */
+            birthday: string;
+            /** @description The rep's remarks. */
+            mem: string;
+            /** @description Calendar days since the customer first appeared. */
+            day_interval: number;
+        };
+        CustomerProfileList: {
+            ret_data: components["schemas"]["CustomerProfileItem"][];
+            /** @description Always 1. */
+            data_count: number;
         };
         UpdateInformationDto: {
             /**
@@ -514,9 +597,77 @@ export interface components {
             /** @description JSON array of tag ids of the caller's company; replaces the customer's tags, `[]` clears them. */
             tag_list: number[];
         };
+        TagChoice: {
+            id: number;
+            name: string;
+            is_select: boolean;
+        };
+        TagChoiceList: {
+            ret_data: components["schemas"]["TagChoice"][];
+            /** @description All of the company's tags. */
+            data_count: number;
+        };
+        TagItem: {
+            id: number;
+            name: string;
+        };
         AddTagDto: {
             /** @description Tag name, 1..32 characters; an existing tag of the company with that name is reused. */
             name: string;
+        };
+        RadarItem: {
+            id: number;
+            /** @description The rep. */
+            user_id: number;
+            customer_id: number;
+            headimgurl: string;
+            /** @description The name this rep sees for the customer. */
+            customer_username: string;
+            /** @description The action code (docs/radar-actions.md). */
+            action: number;
+            /** @description The display name followed by the action's remark, e.g. 张聪觉得您非常靠谱. */
+            log: string;
+            /** @description Business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            create_date: string;
+        };
+        RadarItemList: {
+            ret_data: components["schemas"]["RadarItem"][];
+            /** @description All rows matching the filters. */
+            data_count: number;
+        };
+        ActionCountItem: {
+            action: number;
+            /** @description The action's Chinese name. */
+            action_name: string;
+            count: number;
+        };
+        ActionCountReport: {
+            ret_data: components["schemas"]["ActionCountItem"][];
+            /** @description Actions in the range. */
+            data_count: number;
+            /** @description The range applied: first day included, `YYYY-MM-DD`. */
+            create_date__gte: string;
+            /** @description The range applied: first day excluded, `YYYY-MM-DD`. */
+            create_date__lt: string;
+        };
+        CustomerActivityItem: {
+            action_list: components["schemas"]["ActionCountItem"][];
+            customer_id: number;
+            customer_username: string;
+            headimgurl: string;
+            /** @description Actions in the range. */
+            count: number;
+            /** @description The latest action, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            create_date: string;
+        };
+        CustomerActivityList: {
+            ret_data: components["schemas"]["CustomerActivityItem"][];
+            /** @description Customers with activity in the range. */
+            data_count: number;
+        };
+        CreatedId: {
+            /** @description The row's id. */
+            id: number;
         };
         RecordActionDto: {
             /** @description The product viewed or inquired about (actions 2 and 7 name it in the remark). */
@@ -543,6 +694,103 @@ export interface components {
             /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
             client_msg_id?: string;
         };
+        CustomerChatMessage: {
+            /**
+             * @description 1 text/emoji, 2 product inquiry card, 3 phone request, 4 image, 5 video.
+             * @enum {integer}
+             */
+            info_type: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description 1 sent by the rep, 2 sent by the customer.
+             * @enum {integer}
+             */
+            send_type: 1 | 2;
+            /** @description The rep's avatar (sic: the brief's spelling, kept for legacy pages). */
+            user_avator: string;
+            /** @description The rep's avatar. */
+            user_avatar: string;
+            /** @description The customer's own avatar. */
+            customer_headimgurl: string;
+            /** @description The customer's own name (nickname, or 客户ID<id>). */
+            customer: string;
+            /** @description The message id (use it as `last_id` for resumable polling). */
+            id: number;
+            customer_id: number;
+            /** @description The sales rep of the conversation. */
+            user_id: number;
+            /** @description When the message was stored, business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            dateTime: string;
+            /** @description True for the first message of the conversation. */
+            is_first_info: boolean;
+            /** @description The text (info_type 1 and 3). */
+            msg?: string;
+            /** @description The product's picture (info_type 2, when given). */
+            product_cover_url?: string;
+            /** @description The product's name (info_type 2). */
+            product_name?: string;
+            /** @description The product's price as text (info_type 2, when given). */
+            product_price?: string;
+            /** @description The image or video (info_type 4 and 5). */
+            url?: string;
+        };
+        CustomerMessageList: {
+            ret_data: components["schemas"]["CustomerChatMessage"][];
+            /** @description How many items ret_data holds. */
+            data_count: number;
+        };
+        CustomerHistoryMessage: {
+            /**
+             * @description 1 text/emoji, 2 product inquiry card, 3 phone request, 4 image, 5 video.
+             * @enum {integer}
+             */
+            info_type: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description 1 sent by the rep, 2 sent by the customer.
+             * @enum {integer}
+             */
+            send_type: 1 | 2;
+            /** @description The rep's avatar (sic: the brief's spelling, kept for legacy pages). */
+            user_avator: string;
+            /** @description The rep's avatar. */
+            user_avatar: string;
+            /** @description The customer's own avatar. */
+            customer_headimgurl: string;
+            /** @description The customer's own name (nickname, or 客户ID<id>). */
+            customer: string;
+            /** @description The message id (use it as `last_id` for resumable polling). */
+            id: number;
+            customer_id: number;
+            /** @description The sales rep of the conversation. */
+            user_id: number;
+            /** @description When the message was stored, business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            dateTime: string;
+            /** @description True for the first message of the conversation. */
+            is_first_info: boolean;
+            /** @description The text (info_type 1 and 3). */
+            msg?: string;
+            /** @description The product's picture (info_type 2, when given). */
+            product_cover_url?: string;
+            /** @description The product's name (info_type 2). */
+            product_name?: string;
+            /** @description The product's price as text (info_type 2, when given). */
+            product_price?: string;
+            /** @description The image or video (info_type 4 and 5). */
+            url?: string;
+            /** @description The sender: the rep's name, or the customer's own name. */
+            from_user_name: string;
+        };
+        CustomerHistoryPage: {
+            ret_data: components["schemas"]["CustomerHistoryMessage"][];
+            /** @description The rep's card phone ('' when unknown). */
+            mingpian_phone: string;
+            /** @description The rep's WeChat id ('' when unknown). */
+            wechat: string;
+            /** @description Messages in the whole conversation. */
+            data_count: number;
+        };
+        UnreadCount: {
+            chatinfo_count: number;
+        };
         RepSendMsgDto: {
             /** @description The customer the message goes to. */
             customer_id: number;
@@ -556,6 +804,223 @@ export interface components {
             /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
             client_msg_id?: string;
         };
+        RepChatMessage: {
+            /**
+             * @description 1 text/emoji, 2 product inquiry card, 3 phone request, 4 image, 5 video.
+             * @enum {integer}
+             */
+            info_type: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description 1 sent by the rep, 2 sent by the customer.
+             * @enum {integer}
+             */
+            send_type: 1 | 2;
+            /** @description The customer's avatar. */
+            customer_avatar: string;
+            /** @description The customer's avatar (legacy duplicate of customer_avatar). */
+            src: string;
+            /** @description The customer's name as this rep sees it (memo name, nickname or 客户ID<id>). */
+            name: string;
+            /** @description The message id (use it as `last_id` for resumable polling). */
+            id: number;
+            customer_id: number;
+            /** @description The sales rep of the conversation. */
+            user_id: number;
+            /** @description When the message was stored, business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            dateTime: string;
+            /** @description True for the first message of the conversation. */
+            is_first_info: boolean;
+            /** @description The text (info_type 1 and 3). */
+            msg?: string;
+            /** @description The product's picture (info_type 2, when given). */
+            product_cover_url?: string;
+            /** @description The product's name (info_type 2). */
+            product_name?: string;
+            /** @description The product's price as text (info_type 2, when given). */
+            product_price?: string;
+            /** @description The image or video (info_type 4 and 5). */
+            url?: string;
+        };
+        RepMessageList: {
+            ret_data: components["schemas"]["RepChatMessage"][];
+            /** @description How many items ret_data holds. */
+            data_count: number;
+        };
+        RepHistoryMessage: {
+            /**
+             * @description 1 text/emoji, 2 product inquiry card, 3 phone request, 4 image, 5 video.
+             * @enum {integer}
+             */
+            info_type: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description 1 sent by the rep, 2 sent by the customer.
+             * @enum {integer}
+             */
+            send_type: 1 | 2;
+            /** @description The customer's avatar. */
+            customer_avatar: string;
+            /** @description The customer's avatar (legacy duplicate of customer_avatar). */
+            src: string;
+            /** @description The customer's name as this rep sees it (memo name, nickname or 客户ID<id>). */
+            name: string;
+            /** @description The message id (use it as `last_id` for resumable polling). */
+            id: number;
+            customer_id: number;
+            /** @description The sales rep of the conversation. */
+            user_id: number;
+            /** @description When the message was stored, business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            dateTime: string;
+            /** @description True for the first message of the conversation. */
+            is_first_info: boolean;
+            /** @description The text (info_type 1 and 3). */
+            msg?: string;
+            /** @description The product's picture (info_type 2, when given). */
+            product_cover_url?: string;
+            /** @description The product's name (info_type 2). */
+            product_name?: string;
+            /** @description The product's price as text (info_type 2, when given). */
+            product_price?: string;
+            /** @description The image or video (info_type 4 and 5). */
+            url?: string;
+            /** @description The sender: the rep's name, or the customer's name as this rep sees it. */
+            from_user_name: string;
+        };
+        RepHistoryPage: {
+            ret_data: components["schemas"]["RepHistoryMessage"][];
+            /** @description Messages in the whole conversation. */
+            data_count: number;
+        };
+        ConversationListItem: {
+            customer_id: number;
+            /** @description The customer's avatar. */
+            src: string;
+            /** @description The customer's name as this rep sees it. */
+            name: string;
+            /** @description Time of the last message: `HH:mm` today, else the legacy short date. */
+            dateTime: string;
+            /** @description A one-line preview of the last message. */
+            msg: string;
+            /** @description Unread customer messages in this conversation. */
+            count: number;
+        };
+        ConversationList: {
+            ret_data: components["schemas"]["ConversationListItem"][];
+            /** @description All of the rep's conversations. */
+            data_count: number;
+            /** @description Unread customer messages over all conversations. */
+            unread_msg_num: number;
+        };
+        /** @description One problem with one field (Django-shaped). */
+        FieldError: {
+            /** @description A Chinese explanation, e.g. 这个字段是必填项。 */
+            message: string;
+            /** @enum {string} */
+            code: "required" | "invalid" | "not_found" | "out_of_range" | "too_long";
+        };
+        /** @description Field errors keyed by field name (`content.info_type` for nested fields, `body` for an unreadable body). */
+        FieldErrors: {
+            [key: string]: components["schemas"]["FieldError"][];
+        };
+        /** @description The signature was refused (any operation). */
+        SignatureFailure: {
+            /** @enum {integer} */
+            code: 400;
+            /** @enum {string} */
+            msg: "token异常";
+            data: {
+                /** @enum {string} */
+                reason: "missing_params" | "unknown_user" | "bad_signature" | "expired";
+            };
+        };
+        /** @description Invalid parameters: the field errors in `data`. */
+        InvalidInput402: {
+            /** @enum {integer} */
+            code: 402;
+            /** @enum {string} */
+            msg: "请求异常";
+            data: components["schemas"]["FieldErrors"];
+        };
+        /** @description Invalid parameters, legacy code 302: the field errors in `data`. */
+        InvalidInput302: {
+            /** @enum {integer} */
+            code: 302;
+            /** @enum {string} */
+            msg: "请求异常";
+            data: components["schemas"]["FieldErrors"];
+        };
+        /** @description Invalid parameters, legacy code 303: the field errors in `msg`. */
+        InvalidInput303: {
+            /** @enum {integer} */
+            code: 303;
+            msg: components["schemas"]["FieldErrors"];
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description Invalid parameters, legacy code 303: `msg` is the field errors as a JSON string (legacy quirk). */
+        InvalidInput303Text: {
+            /** @enum {integer} */
+            code: 303;
+            msg: string;
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description The caller has no relation with the other party. */
+        NoRelation: {
+            /** @enum {integer} */
+            code: 307;
+            /** @enum {string} */
+            msg: "用户-客户关系不存在";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description A tag id that the caller cannot see. */
+        TagNotFound: {
+            /** @enum {integer} */
+            code: 301;
+            /** @enum {string} */
+            msg: "用户标签不存在";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description An empty result. */
+        NoData: {
+            /** @enum {integer} */
+            code: 302;
+            /** @enum {string} */
+            msg: "没有数据";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description The body is over the size limit (HTTP 413; the connection is closed). */
+        PayloadTooLarge: {
+            /** @enum {integer} */
+            code: 413;
+            /** @enum {string} */
+            msg: "请求体过大";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description Too many requests from this address (HTTP 429). */
+        RateLimited: {
+            /** @enum {integer} */
+            code: 429;
+            /** @enum {string} */
+            msg: "请求过于频繁";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description An unexpected error (HTTP 500); `error_id` is in the server log with the details. */
+        InternalError: {
+            /** @enum {integer} */
+            code: 500;
+            /** @enum {string} */
+            msg: "服务器内部错误";
+            data: {
+                /** Format: uuid */
+                error_id: string;
+            };
+        };
+        /** @description The database is unreachable (HTTP 503, with Retry-After): retry later. */
+        Unavailable: {
+            /** @enum {integer} */
+            code: 503;
+            /** @enum {string} */
+            msg: "服务暂不可用";
+            data: components["schemas"]["EmptyData"];
+        };
     };
     responses: never;
     parameters: never;
@@ -565,7 +1030,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ContactListController_list: {
+    repContactList: {
         parameters: {
             query?: {
                 /**
@@ -593,17 +1058,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["ContactList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["NoData"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    FollowUpController_list: {
+    repFollowUpList: {
         parameters: {
             query: {
                 /** @description The customer whose notes to list (the caller's own notes only). */
@@ -626,17 +1141,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["FollowUpList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    FollowUpController_add: {
+    repFollowUpAdd: {
         parameters: {
             query?: never;
             header?: never;
@@ -660,17 +1225,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerProfileController_profile: {
+    repCustomerProfile: {
         parameters: {
             query: {
                 /** @description Customer id (the caller must have a relation with the customer). */
@@ -689,17 +1320,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["CustomerProfileList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerProfileController_updateInformation: {
+    repCustomerUpdateInformation: {
         parameters: {
             query?: never;
             header?: never;
@@ -723,17 +1404,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerProfileController_updateExpectedTime: {
+    repCustomerUpdateExpectedTime: {
         parameters: {
             query?: never;
             header?: never;
@@ -757,17 +1504,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303Text"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerProfileController_updateExpectedPr: {
+    repCustomerUpdateExpectedPr: {
         parameters: {
             query?: never;
             header?: never;
@@ -791,17 +1604,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerProfileController_updateTags: {
+    repCustomerUpdateTags: {
         parameters: {
             query?: never;
             header?: never;
@@ -825,17 +1704,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303"] | components["schemas"]["TagNotFound"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    TagController_list: {
+    repTagList: {
         parameters: {
             query: {
                 /** @description The customer whose selected tags are marked with `is_select`. */
@@ -858,17 +1803,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["TagChoiceList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    TagController_add: {
+    repTagAdd: {
         parameters: {
             query?: never;
             header?: never;
@@ -892,17 +1887,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["TagItem"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    ActionLogController_time: {
+    repRadarTimeline: {
         parameters: {
             query?: {
                 /** @description Only this customer's actions. */
@@ -931,17 +1992,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询日志记录成功";
+                        data: components["schemas"]["RadarItemList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    ActionLogController_count: {
+    repRadarActionCounts: {
         parameters: {
             query?: {
                 /** @description Only this customer's actions. */
@@ -964,17 +2075,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["ActionCountReport"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    ActionLogController_customer: {
+    repRadarCustomers: {
         parameters: {
             query?: {
                 /** @description Count only this action code. */
@@ -1001,17 +2162,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["CustomerActivityList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    ActionRecordController_record: {
+    customerActionRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -1032,17 +2243,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "记录成功";
+                        data: components["schemas"]["CreatedId"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerChatController_send: {
+    customerChatSend: {
         parameters: {
             query?: never;
             header?: never;
@@ -1063,17 +2340,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "send msg successful";
+                        data: components["schemas"]["CreatedId"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerChatController_getmsg: {
+    customerChatGetmsg: {
         parameters: {
             query: {
                 /** @description The rep (雷达用户) id. */
@@ -1094,17 +2437,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "实时获取-最新聊天信息成功" | "没有得到实时聊天信息";
+                        data: components["schemas"]["CustomerMessageList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerChatController_history: {
+    customerChatHistory: {
         parameters: {
             query: {
                 /** @description The rep (雷达用户) id. */
@@ -1127,17 +2520,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "分页获取-全部聊天消息成功";
+                        data: components["schemas"]["CustomerHistoryPage"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    CustomerChatController_queryNum: {
+    customerChatUnreadCount: {
         parameters: {
             query: {
                 /** @description The rep (雷达用户) id. */
@@ -1156,17 +2599,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["UnreadCount"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput302"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    RepChatController_send: {
+    repChatSend: {
         parameters: {
             query?: never;
             header?: never;
@@ -1187,17 +2680,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "send msg successful";
+                        data: components["schemas"]["CreatedId"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    RepChatController_getmsg: {
+    repChatGetmsg: {
         parameters: {
             query: {
                 /** @description The customer id. */
@@ -1218,17 +2777,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "实时获取-最新聊天信息成功" | "没有得到实时聊天信息";
+                        data: components["schemas"]["RepMessageList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    RepChatController_history: {
+    repChatHistory: {
         parameters: {
             query: {
                 /** @description The customer id. */
@@ -1251,17 +2860,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "分页获取-全部聊天消息成功";
+                        data: components["schemas"]["RepHistoryPage"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    RepContactController_list: {
+    repConversationList: {
         parameters: {
             query?: {
                 /** @description Page number, from 1. */
@@ -1282,17 +2941,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["ConversationList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };
     };
-    RepContactController_queryNum: {
+    repChatUnreadTotal: {
         parameters: {
             query?: never;
             header?: never;
@@ -1308,12 +3017,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag */
-                        code: number;
-                        /** @description A message, or field errors on some routes */
-                        msg: string | Record<string, never>;
-                        data: Record<string, never>;
-                    };
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["UnreadCount"];
+                    } | components["schemas"]["SignatureFailure"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
                 };
             };
         };

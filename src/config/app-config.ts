@@ -45,6 +45,12 @@ export interface AppConfig {
   keepAliveTimeoutMs: number;
   /** Open connections at most (HTTP and WebSocket); over it new ones are refused. 0: no cap. */
   maxConnections: number;
+  /**
+   * Browser origins allowed to call the API from another origin (CORS): exact origins, an origin
+   * with `:*` for any port, or `*`. Empty (the default with DATABASE_URL): CORS off. The embedded
+   * demo allows localhost front-end dev servers (http://localhost:* and http://127.0.0.1:*).
+   */
+  corsOrigins: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -129,5 +135,28 @@ export function validateEnv(env: Env = process.env): AppConfig {
     headersTimeoutMs: Math.min(int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000), requestTimeoutMs),
     keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
     maxConnections: int(env, 'MAX_CONNECTIONS', 10_000, 0, 1_000_000),
+    corsOrigins: corsOrigins(env, databaseUrl),
   };
+}
+
+const LOCAL_DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+const ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i;
+
+/** CORS_ORIGINS: a comma-separated list; "off" or "" turns CORS off (see AppConfig.corsOrigins). */
+function corsOrigins(env: Env, databaseUrl: string | undefined): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined) return databaseUrl ? [] : LOCAL_DEV_ORIGINS;
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.length === 1 && list[0].toLowerCase() === 'off') return [];
+  for (const origin of list) {
+    if (origin !== '*' && !ORIGIN_PATTERN.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must be "off", "*" or origins such as https://app.example.com or http://localhost:*, got "${origin}"`);
+    }
+  }
+  return list;
+}
+
+/** Whether a request's Origin header is one of the allowed origins (exact, any port with `:*`, or `*`). */
+export function corsOriginAllowed(allowed: string[], origin: string): boolean {
+  return allowed.some((a) => a === '*' || a === origin || (a.endsWith(':*') && origin.startsWith(a.slice(0, -1)) && /^\d{1,5}$/.test(origin.slice(a.length - 1))));
 }

@@ -257,7 +257,19 @@
     return this.call('POST', this.routes.send, {}, body).then(function (envelope) {
       if (envelope.code !== 200) return;
       input.value = '';
-      self.append({ id: envelope.data.id, send_type: self.routes.mine, info_type: 1, msg: text, dateTime: new Date().toLocaleTimeString() });
+      return self.loadRecent();
+    });
+  };
+
+  /**
+   * The newest messages as the server renders them, own ones included (the send answers only
+   * the id): what was sent shows with the server's time, never the browser's.
+   */
+  Pane.prototype.loadRecent = function () {
+    var self = this;
+    return this.call('GET', this.routes.history, this.peerQuery({ current_page: 1, length: 20 })).then(function (envelope) {
+      ((envelope.data && envelope.data.ret_data) || []).forEach(function (item) { self.append(item); });
+      return self.refreshSide();
     });
   };
 

@@ -63,6 +63,10 @@ describeWithBrowser('QA console: customer and rep chat in two panes', () => {
     await send('rep', reply);
     await page.locator('#customer-pane .messages li.theirs', { hasText: reply }).waitFor({ timeout: 10_000 });
     expect(await page.locator('#customer-pane .messages li.mine', { hasText: hello }).count()).toBe(1);
+    // Its own message shows with the server's rendering of the time, as the rep sees it (issue 11).
+    const mine = await page.locator('#customer-pane .messages li.mine', { hasText: hello }).locator('time').textContent();
+    expect(mine).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+    expect(mine).toBe(await page.locator('#rep-pane .messages li.theirs', { hasText: hello }).locator('time').textContent());
     // The open conversations were read as messages arrived: nothing stays unread on either side.
     await expectText('#customer-pane .unread', '0');
     await expectText('#rep-pane .unread', '0');

@@ -4,7 +4,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { CustomerController } from '../../src/common/auth/surface.decorators';
 import { ok } from '../../src/common/envelope/envelope';
+import { CreatedId } from '../../src/common/envelope/envelope-data.dto';
 import { ApiDoc, DocErrors } from '../../src/common/openapi/api-doc.decorator';
+import { UnreadCount } from '../../src/modules/chat/dto/chat-message.response.dto';
 import { TestApp } from '../support/test-app';
 import { createWorld } from '../support/world';
 
@@ -32,6 +34,8 @@ class DocProbeQuery {
 class DocProbeController {
   @Post('send/0')
   @ApiDoc({
+    operationId: 'docProbeSend',
+    returns: CreatedId,
     name: '发送消息',
     english: 'Send a message',
     description: 'Stores a message (test-only route).',
@@ -45,6 +49,8 @@ class DocProbeController {
 
   @Get('count/0')
   @ApiDoc({
+    operationId: 'docProbeCount',
+    returns: UnreadCount,
     name: '获取未读消息数',
     english: 'Count unread messages',
     description: 'Counts (test-only route).',
@@ -76,10 +82,10 @@ describe('@ApiDoc: complete operation docs for module routes', () => {
     expect(op.tags).toEqual(['Doc probe']);
   });
 
-  it('gives form and JSON request examples: the form one encoded like a legacy client', () => {
+  it('gives form and JSON request examples: the form one with nested objects as JSON strings, like a legacy client', () => {
     const content = doc.paths['/zhugeleida/gongzhonghao/doc-probe/send/0'].post.requestBody.content;
     expect(Object.keys(content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(content['application/x-www-form-urlencoded'].examples.form.value).toEqual({ u_id: '1', content: '{"info_type":1,"msg":"你好"}', client_msg_id: 'c-1' });
+    expect(content['application/x-www-form-urlencoded'].examples.form.value).toEqual({ u_id: 1, content: '{"info_type":1,"msg":"你好"}', client_msg_id: 'c-1' });
     expect(content['application/json'].examples.json.value).toEqual({ u_id: 1, content: { info_type: 1, msg: '你好' }, client_msg_id: 'c-1' });
   });
 
@@ -92,6 +98,20 @@ describe('@ApiDoc: complete operation docs for module routes', () => {
     const get = doc.paths['/zhugeleida/gongzhonghao/doc-probe/count/0'].get;
     expect(get.requestBody).toBeUndefined();
     expect(get.responses['200'].content['application/json'].examples.code_302.value).toEqual({ code: 302, msg: '请求异常', data: { u_id: [{ message: '该字段是必填项。', code: 'required' }] } });
+  });
+
+  it('types every outcome: a oneOf of envelopes that pin their code, the success data by its DTO, and the non-200 statuses', () => {
+    const post = doc.paths['/zhugeleida/gongzhonghao/doc-probe/send/0'].post;
+    expect(post.operationId).toBe('docProbeSend');
+    const [success, ...errors] = post.responses['200'].content['application/json'].schema.oneOf;
+    expect(success.properties.code).toEqual({ type: 'integer', enum: [200] });
+    expect(success.properties.msg).toEqual({ type: 'string', enum: ['send msg successful'] });
+    expect(success.properties.data).toEqual({ $ref: '#/components/schemas/CreatedId' });
+    expect(errors.map((e: { $ref: string }) => e.$ref)).toEqual(['SignatureFailure', 'InvalidInput402', 'NoRelation'].map((n) => `#/components/schemas/${n}`));
+    expect(doc.components.schemas.CreatedId).toMatchObject({ required: ['id'], properties: { id: { type: 'number' } } });
+    expect(doc.components.schemas.NoRelation.properties.code).toEqual({ type: 'integer', enum: [307] });
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '413', '429', '500', '503']);
+    expect(Object.keys(doc.paths['/zhugeleida/gongzhonghao/doc-probe/count/0'].get.responses).sort()).toEqual(['200', '429', '500', '503']);
   });
 
   it('leaves a valid OpenAPI document without the internal extension', async () => {

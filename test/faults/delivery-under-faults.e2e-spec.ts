@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { signQuery } from '../../src/common/auth/signature';
 import { C, R, text } from '../chat/chat-paths';
+import { AppProcess } from '../support/app-process';
 import { freePort, PgCluster } from '../support/pg-cluster';
 import { itOnPostgres, randomToken, Signer, signedUrl, TestApp } from '../support/test-app';
 
@@ -28,74 +28,12 @@ interface Conversation {
   customer: Signer;
 }
 
-/** One app instance as a child process on a fixed port (restartable on the same port). */
-class Instance {
-  private child?: ChildProcess;
-  private log = '';
-  constructor(
-    readonly name: string,
-    readonly port: number,
-    private readonly databaseUrl: string,
-  ) {}
-
-  get base(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['node_modules/ts-node/dist/bin.js', '--transpile-only', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: this.databaseUrl,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        DB_MIGRATE_ON_START: 'false',
-        SEED_ON_FIRST_RUN: 'false',
-        RATE_LIMIT_PER_MINUTE: '0',
-        LOG_LEVEL: 'warn',
-        DB_POOL_SIZE: '5',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout!.on('data', (d) => (this.log = (this.log + d).slice(-4000)));
-    this.child.stderr!.on('data', (d) => (this.log = (this.log + d).slice(-4000)));
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited at start:\n${this.log}`);
-      try {
-        if ((await fetch(`${this.base}/health`)).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    throw new Error(`${this.name} did not become healthy:\n${this.log}`);
-  }
-
-  /** As a crash or an OOM kill would: no shutdown hooks, no close frames. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 
 describe('delivery under faults (two instances, database restarts, a killed instance)', () => {
   let cluster: PgCluster;
-  let instances: Instance[] = [];
+  let instances: AppProcess[] = [];
 
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.stop()));
@@ -123,7 +61,7 @@ describe('delivery under faults (two instances, database restarts, a killed inst
     });
     await setup.close();
 
-    instances = [new Instance('A', await freePort(), databaseUrl), new Instance('B', await freePort(), databaseUrl)];
+    instances = [new AppProcess('A', await freePort(), databaseUrl), new AppProcess('B', await freePort(), databaseUrl)];
     await Promise.all(instances.map((i) => i.start()));
     const live = () => instances;
 

@@ -8,6 +8,7 @@ import { signQuery } from '../../src/common/auth/signature';
 import { AppConfig, validateEnv } from '../../src/config/app-config';
 import { EMBEDDED_POOL_SIZE } from '../../src/database/resolve-database';
 import { FixtureImporter } from '../../src/modules/seed/fixture-importer.service';
+import { committedContract } from './openapi-contract';
 
 export interface Signer {
   id: number;
@@ -91,7 +92,7 @@ export class TestApp {
     return this.app.get(FixtureImporter).import(fixture);
   }
 
-  async request(method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, options: { body?: unknown; encoding?: BodyEncoding; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async request(method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'OPTIONS', url: string, options: { body?: unknown; encoding?: BodyEncoding; headers?: Record<string, string> } = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...options.headers };
     let payload: string | undefined;
     if (options.body !== undefined) {
@@ -112,6 +113,8 @@ export class TestApp {
     } catch {
       body = undefined;
     }
+    // Every answer of a documented operation must match docs/openapi.json (issue 11).
+    committedContract().check(method, url, res.statusCode, res.headers['content-type'] as string | undefined, body);
     return { status: res.statusCode, body, headers: res.headers, text: res.body };
   }
 

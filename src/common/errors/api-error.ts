@@ -32,6 +32,8 @@ export const Errors = {
   headersTooLarge: () => new ApiError(431, '请求头过大', {}, 431),
   /** The database is unreachable: an outage, not a defect (sent with Retry-After). */
   unavailable: () => new ApiError(503, '服务暂不可用', {}, 503),
+  /** Anything unexpected; the id is logged with the error (never its details on the wire). */
+  internal: (errorId = '') => new ApiError(500, '服务器内部错误', { error_id: errorId }, 500),
 };
 
 /**

@@ -37,7 +37,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return fromApiError(renderValidationError(DEFAULT_VALIDATION_STYLE, { body: [{ message: '请求格式错误。', code: 'invalid' }] }));
   }
   const errorId = randomUUID();
-  return { status: 500, errorId, body: { code: 500, msg: '服务器内部错误', data: { error_id: errorId } } };
+  return { ...fromApiError(Errors.internal(errorId)), errorId };
 }
 
 function httpStatusOf(error: unknown): number | undefined {

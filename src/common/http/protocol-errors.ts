@@ -12,8 +12,11 @@ import { toErrorResponse } from '../errors/error-response';
  * (FST_ERR_MAX_PARAM_LENGTH). They get the validation envelope (402, `path` invalid) like any
  * other malformed request; Fastify's own answer echoes the whole URL, signature included.
  */
+/** The field error of a path the router cannot decode (answered before any route, so in the default style). */
+export const UNDECODABLE_PATH = fieldError('path', 'invalid', '请求路径格式错误。');
+
 export function answerRouterError(reply: FastifyReply): void {
-  const response = toErrorResponse(renderValidationError(DEFAULT_VALIDATION_STYLE, fieldError('path', 'invalid', '请求路径格式错误。')));
+  const response = toErrorResponse(renderValidationError(DEFAULT_VALIDATION_STYLE, UNDECODABLE_PATH));
   void reply.status(response.status).header('content-type', 'application/json; charset=utf-8').send(response.body);
 }
 

@@ -1,58 +1,73 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { API_DOC_EXTENSION, ApiDocExtension, FORM, JSON_TYPE } from './api-doc.decorator';
+import { UNDECODABLE_PATH } from '../http/protocol-errors';
+import { API_DOC_EXTENSION, ApiDocExtension, DocErrors, DocOutcome, FORM, JSON_TYPE } from './api-doc.decorator';
+import { ENVELOPE_SCHEMAS, NON_200_OUTCOMES, schemaRef, successEnvelope } from './envelope-schemas';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** The envelope every handled outcome uses (API.md §2). */
-const ENVELOPE_SCHEMA = {
-  type: 'object',
-  required: ['code', 'msg', 'data'],
-  properties: {
-    code: { type: 'integer', description: '200 success; 400 signature; 402/302/303 invalid parameters; 307 no relation; 301 unknown tag' },
-    msg: { description: 'A message, or field errors on some routes', oneOf: [{ type: 'string' }, { type: 'object' }] },
-    data: { type: 'object' },
-  },
-};
-
 function exampleKey(code: number, index: number): string {
   return `code_${code}${index ? `_${index}` : ''}`;
 }
 
+/** The request examples: one per media type (form and JSON). */
+function applyRequest(operation: Json, request: NonNullable<ApiDocExtension['request']>): void {
+  const body = (operation.requestBody ??= { required: true, content: {} }) as Json;
+  body.content ??= {};
+  const formSchema = body.content[FORM]?.schema ?? body.content[JSON_TYPE]?.schema ?? { type: 'object' };
+  body.content[FORM] = { ...body.content[FORM], schema: formSchema, examples: { form: { summary: 'form body (legacy clients)', value: request.form } } };
+  body.content[JSON_TYPE] = { ...body.content[JSON_TYPE], schema: body.content[JSON_TYPE]?.schema ?? formSchema, examples: { json: { summary: 'JSON body', value: request.json } } };
+}
+
+/** HTTP 200: every handled outcome, as a `oneOf` of envelopes that each pin their `code`. */
+function applyHandledOutcomes(operation: Json, doc: ApiDocExtension): void {
+  const examples: Json = {};
+  const seen = new Map<number, number>();
+  for (const outcome of doc.outcomes) {
+    const n = seen.get(outcome.code) ?? 0;
+    seen.set(outcome.code, n + 1);
+    examples[exampleKey(outcome.code, n)] = { summary: `${outcome.code}: ${outcome.when}`, value: { code: outcome.code, msg: outcome.msg, data: outcome.data } };
+  }
+  const successMessages = doc.outcomes.filter((o) => o.code === 200).map((o) => o.msg as string);
+  const errorSchemas = [...new Set(doc.outcomes.flatMap((o) => (o.schema ? [o.schema] : [])))];
+  const responses = (operation.responses ??= {}) as Json;
+  responses['200'] = {
+    description: 'The envelope; `code` says what happened (every handled outcome is HTTP 200).',
+    content: { [JSON_TYPE]: { schema: { oneOf: [successEnvelope(successMessages, doc.dataRef), ...errorSchemas.map(schemaRef)] }, examples } },
+  };
+}
+
+/** The outcomes with their own HTTP status (API.md §2). */
+function applyNon200Outcomes(operation: Json, hasBody: boolean): void {
+  const responses = operation.responses as Json;
+  for (const outcome of NON_200_OUTCOMES) {
+    if (outcome.bodyOnly && !hasBody) continue;
+    const example = { code: outcome.error.code, msg: outcome.error.msg, data: outcome.data ?? {} };
+    responses[String(outcome.error.httpStatus)] = { description: outcome.description, content: { [JSON_TYPE]: { schema: schemaRef(outcome.schema), example } } };
+  }
+}
+
 /**
- * Expands the `@ApiDoc` extension into standard OpenAPI: a request example per media type
- * (form and JSON) and named HTTP 200 response examples, then removes the extension. Swagger
- * can only attach one example set to all media types, hence this post-processing step.
+ * Expands the `@ApiDoc` extension into standard OpenAPI: request examples per media type, the
+ * typed outcomes of every status, and the shared envelope schemas; then removes the extension.
+ * Swagger can only attach one example set to all media types, hence this post-processing step.
  */
 export function applyApiDocExamples(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components ??= {});
+  components.schemas = { ...components.schemas, ...ENVELOPE_SCHEMAS };
   for (const pathItem of Object.values(document.paths ?? {}) as Json[]) {
     for (const method of METHODS) {
       const operation = pathItem[method] as Json | undefined;
       const doc = operation?.[API_DOC_EXTENSION] as ApiDocExtension | undefined;
       if (!operation || !doc) continue;
       delete operation[API_DOC_EXTENSION];
-
-      if (doc.request) {
-        const body = (operation.requestBody ??= { required: true, content: {} }) as Json;
-        body.content ??= {};
-        const formSchema = body.content[FORM]?.schema ?? body.content[JSON_TYPE]?.schema ?? { type: 'object' };
-        body.content[FORM] = { ...body.content[FORM], schema: formSchema, examples: { form: { summary: 'form body (legacy clients)', value: doc.request.form } } };
-        body.content[JSON_TYPE] = { ...body.content[JSON_TYPE], schema: body.content[JSON_TYPE]?.schema ?? formSchema, examples: { json: { summary: 'JSON body', value: doc.request.json } } };
-      }
-
-      const examples: Json = {};
-      const seen = new Map<number, number>();
-      for (const outcome of doc.outcomes) {
-        const n = seen.get(outcome.code) ?? 0;
-        seen.set(outcome.code, n + 1);
-        examples[exampleKey(outcome.code, n)] = { summary: `${outcome.code}: ${outcome.when}`, value: { code: outcome.code, msg: outcome.msg, data: outcome.data } };
-      }
-      const responses = (operation.responses ??= {}) as Json;
-      const ok = (responses['200'] ??= { description: '' }) as Json;
-      ok.description = ok.description || 'The envelope; `code` says what happened (every handled outcome is HTTP 200).';
-      const json = (ok.content ??= {})[JSON_TYPE] ?? {};
-      ok.content[JSON_TYPE] = { ...json, schema: json.schema ?? ENVELOPE_SCHEMA, examples };
+      if (doc.request) applyRequest(operation, doc.request);
+      // A path parameter the router cannot decode is refused before the route is known: the default style.
+      const hasPathParameter = ((operation.parameters ?? []) as Json[]).some((p) => p.in === 'path');
+      const pathOutcome: DocOutcome = { ...DocErrors.validation402(UNDECODABLE_PATH), when: 'a path that cannot be decoded (refused before routing, always code 402)' };
+      applyHandledOutcomes(operation, hasPathParameter ? { ...doc, outcomes: [...doc.outcomes, pathOutcome] } : doc);
+      applyNon200Outcomes(operation, doc.request !== undefined);
     }
   }
   return document;

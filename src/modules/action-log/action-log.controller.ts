@@ -12,6 +12,7 @@ import { RadarCountQueryDto, RadarCustomerQueryDto, RadarTimelineQueryDto } from
 import { mapRadarItem } from './radar-item';
 import { mapActionCountSummary, mapCustomerActivity } from './radar-summary.mapper';
 import { RadarSummaryService } from './radar-summary.service';
+import { ActionCountReport, CustomerActivityList, RadarItemList } from './dto/radar.response.dto';
 
 const BAD_DATE = { create_date__gte: [{ message: '请输入有效的日期（YYYY-MM-DD）。', code: 'invalid' }] };
 const BAD_ACTION = { action: [{ message: '请输入有效的值。', code: 'invalid' }] };
@@ -29,6 +30,8 @@ export class ActionLogController {
 
   @Get('time')
   @ApiDoc({
+    operationId: 'repRadarTimeline',
+    returns: RadarItemList,
     name: '企业微信-雷达-按时间展示访问日志',
     english: 'Radar timeline',
     description:
@@ -51,6 +54,8 @@ export class ActionLogController {
 
   @Get('count')
   @ApiDoc({
+    operationId: 'repRadarActionCounts',
+    returns: ActionCountReport,
     name: '企业微信-雷达-按行为统计',
     english: 'Action counts',
     description:
@@ -79,6 +84,8 @@ export class ActionLogController {
 
   @Get('customer')
   @ApiDoc({
+    operationId: 'repRadarCustomers',
+    returns: CustomerActivityList,
     name: '企业微信-雷达-按客户统计',
     english: 'Most active customers',
     description:

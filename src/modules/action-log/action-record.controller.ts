@@ -8,6 +8,7 @@ import { API_TAGS } from '../../common/openapi/api-tags';
 import { ValidationStyle } from '../../common/validation/validation-style';
 import { ActionLogService } from './action-log.service';
 import { RecordActionDto } from './dto/record-action.dto';
+import { CreatedId } from '../../common/envelope/envelope-data.dto';
 
 /** The customer's pages report what the customer did (API.md §6.10). */
 @CustomerController('action', API_TAGS.radar)
@@ -17,6 +18,8 @@ export class ActionRecordController {
 
   @Post('record/0')
   @ApiDoc({
+    operationId: 'customerActionRecord',
+    returns: CreatedId,
     name: '公众号-雷达-记录客户行为',
     english: 'Record a customer action',
     description:

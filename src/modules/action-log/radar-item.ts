@@ -1,5 +1,6 @@
 import type { Clock } from '../../common/time/clock';
 import { customerDisplayName } from '../contacts/customer-display-name';
+import type { RadarItem } from './dto/radar.response.dto';
 import { radarLog } from './radar-actions';
 
 /** One radar row as services return it (the wire shape is built by mapRadarItem). */
@@ -16,17 +17,6 @@ export interface RadarEntry {
 }
 
 /** The wire item of action/time and of the `radar.action` realtime event. */
-export interface RadarItem {
-  id: number;
-  user_id: number;
-  customer_id: number;
-  headimgurl: string;
-  customer_username: string;
-  action: number;
-  log: string;
-  create_date: string;
-}
-
 export function mapRadarItem(entry: RadarEntry, clock: Clock): RadarItem {
   return {
     id: entry.id,

@@ -1,11 +1,12 @@
 import type { Clock } from '../../common/time/clock';
+import type { ActionCountItem, ActionCountReport, CustomerActivityItem } from './dto/radar.response.dto';
 import type { ActionCount, ActionCountSummary, CustomerActivity } from './radar-summary.service';
 
 /** Wire shapes of the radar summaries (docs/radar-actions.md). */
-const mapActionCount = (c: ActionCount) => ({ action: c.action, action_name: c.name, count: c.count });
+const mapActionCount = (c: ActionCount): ActionCountItem => ({ action: c.action, action_name: c.name, count: c.count });
 
 /** action/count: `{ret_data: [{action, action_name, count}], data_count: <actions in range>, create_date__gte, create_date__lt}`. */
-export function mapActionCountSummary(summary: ActionCountSummary) {
+export function mapActionCountSummary(summary: ActionCountSummary): ActionCountReport {
   return {
     ret_data: summary.counts.map(mapActionCount),
     data_count: summary.total,
@@ -15,7 +16,7 @@ export function mapActionCountSummary(summary: ActionCountSummary) {
 }
 
 /** One action/customer item. */
-export function mapCustomerActivity(a: CustomerActivity, clock: Clock) {
+export function mapCustomerActivity(a: CustomerActivity, clock: Clock): CustomerActivityItem {
   return {
     customer_id: a.customerId,
     customer_username: a.displayName,

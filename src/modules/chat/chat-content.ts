@@ -1,12 +1,15 @@
 import { ValidationFailed } from '../../common/errors/api-error';
 import { FieldErrors, fieldError, mergeFieldErrors } from '../../common/errors/field-errors';
 import { codePointLength } from '../../common/validation/code-points';
+import type { ChatContentFields } from './dto/chat-message.response.dto';
 
 /** 1 text/emoji/canned phrase, 2 product inquiry card, 3 phone request, 4 image, 5 video. */
 export type InfoType = 1 | 2 | 3 | 4 | 5;
 
+export type ContentKey = Exclude<keyof ChatContentFields, 'info_type'>;
+
 /** The content keys each info_type may carry (API.md §4); anything else is dropped. */
-export const CONTENT_KEYS: Record<InfoType, readonly string[]> = {
+export const CONTENT_KEYS: Record<InfoType, readonly ContentKey[]> = {
   1: ['msg'],
   2: ['product_cover_url', 'product_name', 'product_price'],
   3: ['msg'],
@@ -109,10 +112,11 @@ export function parseContent(raw: unknown, sender: 'rep' | 'customer'): ChatCont
  * The content keys flattened into a wire item: `info_type` then the type's keys, read through
  * the whitelist so stored extra keys (if any ever got in) can never shadow server fields.
  */
-export function flattenContent(infoType: number, content: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { info_type: infoType };
+export function flattenContent(infoType: number, content: Record<string, unknown>): ChatContentFields {
+  const out: ChatContentFields = { info_type: infoType as InfoType };
   for (const key of CONTENT_KEYS[infoType as InfoType] ?? []) {
-    if (typeof content[key] === 'string') out[key] = content[key];
+    const value = content[key];
+    if (typeof value === 'string') out[key] = value;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { RealtimeEvent } from '../../realtime/realtime-event';
 import type { ChatSide } from './entities/read-position.entity';
 import type { ConversationKey, UnreadTotal } from './chat.store';
+import type { CustomerChatMessage, RepChatMessage } from './dto/chat-message.response.dto';
 
 /**
  * The chat events of API.md §7 (payloads documented in docs/realtime.md). Each names the other
@@ -8,7 +9,7 @@ import type { ConversationKey, UnreadTotal } from './chat.store';
  * for a rep.
  */
 export const ChatEvents = {
-  message(to: ChatSide, key: ConversationKey, item: Record<string, unknown>): RealtimeEvent {
+  message(to: ChatSide, key: ConversationKey, item: CustomerChatMessage | RepChatMessage): RealtimeEvent {
     return { to: principal(to, key), event: 'chat.message', data: item };
   },
 

@@ -3,6 +3,7 @@ import { customerDisplayName } from '../contacts/customer-display-name';
 import type { CustomerProfile } from '../customer/customer.service';
 import { flattenContent, previewText } from './chat-content';
 import type { MessageRow } from './chat.store';
+import type { ConversationListItem, CustomerChatMessage, CustomerHistoryMessage, RepChatMessage, RepHistoryMessage } from './dto/chat-message.response.dto';
 
 /** Everything needed to render one conversation's messages for either side. */
 export interface ChatParties {
@@ -20,7 +21,10 @@ const customerOwnName = (p: ChatParties) => customerDisplayName(p.customer.id, p
 const customerNameForRep = (p: ChatParties) => customerDisplayName(p.customer.id, p.customer.username, p.memoName);
 
 /** A message on the customer surface (API.md §4.2); `history` adds from_user_name (§4.3). */
-export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history = false): Record<string, unknown> {
+export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history?: false): CustomerChatMessage;
+export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history: true): CustomerHistoryMessage;
+export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history: boolean): CustomerChatMessage;
+export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history = false): CustomerChatMessage {
   return {
     id: m.id,
     customer_id: p.customer.id,
@@ -38,7 +42,10 @@ export function mapCustomerMessage(m: MessageRow, p: ChatParties, dateTime: Date
 }
 
 /** A message on the rep surface (API.md §5.2): the customer's avatar and name instead of the rep's. */
-export function mapRepMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history = false): Record<string, unknown> {
+export function mapRepMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history?: false): RepChatMessage;
+export function mapRepMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history: true): RepHistoryMessage;
+export function mapRepMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history: boolean): RepChatMessage;
+export function mapRepMessage(m: MessageRow, p: ChatParties, dateTime: DateTimeFormat, history = false): RepChatMessage {
   return {
     id: m.id,
     customer_id: p.customer.id,
@@ -67,7 +74,7 @@ export interface ContactRow {
 }
 
 /** One row of the rep's contact list (API.md §5.4). */
-export function mapContact(row: ContactRow, shortTime: DateTimeFormat): Record<string, unknown> {
+export function mapContact(row: ContactRow, shortTime: DateTimeFormat): ConversationListItem {
   return {
     customer_id: row.customerId,
     src: row.headimgurl,

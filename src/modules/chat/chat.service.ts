@@ -11,6 +11,7 @@ import { RelationService } from '../contacts/relation.service';
 import { ChatEvents } from './chat-events';
 import { parseContent } from './chat-content';
 import { ChatParties, mapCustomerMessage, mapRepMessage } from './chat.mapper';
+import type { CustomerChatMessage, CustomerHistoryMessage, RepChatMessage, RepHistoryMessage } from './dto/chat-message.response.dto';
 import { ConversationState, HISTORY_VIEW, HistoryRow, partiesOf, POLL_STATE } from './chat.reads';
 import { ChatStore, ConversationKey, MessageRow, otherSide, OWNER_TOTAL, SendHead } from './chat.store';
 import type { ChatSide } from './entities/read-position.entity';
@@ -184,8 +185,13 @@ export class ChatService {
     return (await this.sql.one<{ unread: number }>(OWNER_TOTAL, [p.companyId, p.role, p.id]))?.unread ?? 0;
   }
 
-  /** A message as the given side's getmsg renders it (also the chat.message payload). */
-  render(side: ChatSide, message: MessageRow, parties: ChatParties, history = false): Record<string, unknown> {
+  /** A message as the given side's getmsg renders it (also the chat.message payload); `history` adds from_user_name. */
+  render(side: 'customer', message: MessageRow, parties: ChatParties, history?: false): CustomerChatMessage;
+  render(side: 'customer', message: MessageRow, parties: ChatParties, history: true): CustomerHistoryMessage;
+  render(side: 'rep', message: MessageRow, parties: ChatParties, history?: false): RepChatMessage;
+  render(side: 'rep', message: MessageRow, parties: ChatParties, history: true): RepHistoryMessage;
+  render(side: ChatSide, message: MessageRow, parties: ChatParties): CustomerChatMessage | RepChatMessage;
+  render(side: ChatSide, message: MessageRow, parties: ChatParties, history = false): CustomerChatMessage | RepChatMessage {
     const dateTime = (at: Date) => this.clock.dateTime(at);
     return side === 'rep' ? mapRepMessage(message, parties, dateTime, history) : mapCustomerMessage(message, parties, dateTime, history);
   }

@@ -9,9 +9,11 @@ import { API_TAGS } from '../../common/openapi/api-tags';
 import { ValidationStyle } from '../../common/validation/validation-style';
 import { ChatService } from './chat.service';
 import { CustomerChatQueryDto, CustomerGetmsgQueryDto, CustomerHistoryQueryDto, CustomerSendMsgDto } from './dto/customer-chat.dto';
+import { CreatedId } from '../../common/envelope/envelope-data.dto';
+import { CustomerChatMessage, CustomerHistoryPage, CustomerMessageList, UnreadCount } from './dto/chat-message.response.dto';
 
 /** A rep message as the customer's getmsg renders it (API.md §4.2; the brief's sample values). */
-const REP_MESSAGE = {
+const REP_MESSAGE: CustomerChatMessage = {
   id: 31,
   customer_id: 1,
   user_id: 1,
@@ -35,6 +37,8 @@ export class CustomerChatController {
   @Post('send_msg/0')
   @HttpCode(200)
   @ApiDoc({
+    operationId: 'customerChatSend',
+    returns: CreatedId,
     name: '公众号-实时聊天-发送消息',
     english: 'Send a message to a rep',
     description:
@@ -56,6 +60,8 @@ export class CustomerChatController {
 
   @Get('getmsg/0')
   @ApiDoc({
+    operationId: 'customerChatGetmsg',
+    returns: CustomerMessageList,
     name: '公众号-实时聊天-获取最新的聊天信息',
     english: 'Fetch unread rep messages',
     description:
@@ -77,6 +83,8 @@ export class CustomerChatController {
 
   @Get()
   @ApiDoc({
+    operationId: 'customerChatHistory',
+    returns: CustomerHistoryPage,
     name: '公众号-分页获取所有的聊天信息记录',
     english: 'Conversation history',
     description:
@@ -101,6 +109,8 @@ export class CustomerChatController {
   @Get('query_num/0')
   @ValidationStyle(302)
   @ApiDoc({
+    operationId: 'customerChatUnreadCount',
+    returns: UnreadCount,
     name: '公众号-聊天-获取聊天数量',
     english: 'Unread count from one rep',
     description: '`data.chatinfo_count`: the rep\'s messages this customer has not read. Invalid parameters answer code 302 (legacy quirk); 307 without a relation.',

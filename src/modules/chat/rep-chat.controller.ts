@@ -8,9 +8,11 @@ import { API_TAGS } from '../../common/openapi/api-tags';
 import { pageOf } from '../../common/pagination/pagination';
 import { ChatService } from './chat.service';
 import { RepGetmsgQueryDto, RepHistoryQueryDto, RepSendMsgDto } from './dto/rep-chat.dto';
+import { CreatedId } from '../../common/envelope/envelope-data.dto';
+import { RepChatMessage, RepHistoryPage, RepMessageList } from './dto/chat-message.response.dto';
 
 /** A customer message as the rep's getmsg renders it (API.md §5.2). */
-const CUSTOMER_MESSAGE = {
+const CUSTOMER_MESSAGE: RepChatMessage = {
   id: 32,
   customer_id: 1,
   user_id: 1,
@@ -35,6 +37,8 @@ export class RepChatController {
   @Post('send_msg/0')
   @HttpCode(200)
   @ApiDoc({
+    operationId: 'repChatSend',
+    returns: CreatedId,
     name: '企业微信-实时聊天-发送消息',
     english: 'Send a message to a customer',
     description:
@@ -52,6 +56,8 @@ export class RepChatController {
 
   @Get('getmsg/0')
   @ApiDoc({
+    operationId: 'repChatGetmsg',
+    returns: RepMessageList,
     name: '企业微信-实时聊天-获取最新的聊天信息',
     english: 'Fetch unread customer messages',
     description:
@@ -73,6 +79,8 @@ export class RepChatController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repChatHistory',
+    returns: RepHistoryPage,
     name: '企业微信-分页获取所有的聊天信息记录',
     english: 'Conversation history',
     description:

@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock';
 import { ChatContactsService } from './chat-contacts.service';
 import { mapContact } from './chat.mapper';
 import { ChatService } from './chat.service';
+import { ConversationList, UnreadCount } from './dto/chat-message.response.dto';
 
 /** The rep's conversation list and unread total (API.md §5.4–5.5). */
 @RepController('contact', API_TAGS.chatRep)
@@ -22,6 +23,8 @@ export class RepContactController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repConversationList',
+    returns: ConversationList,
     name: '企业微信-聊天联系人列表',
     english: 'Conversations, most recent first',
     description:
@@ -46,6 +49,8 @@ export class RepContactController {
 
   @Get('query_num')
   @ApiDoc({
+    operationId: 'repChatUnreadTotal',
+    returns: UnreadCount,
     name: '企业微信-聊天-获取未读消息总数',
     english: 'All unread messages',
     description: '`data.chatinfo_count`: unread customer messages over all the rep\'s conversations. Takes no parameters (unknown ones are ignored).',

@@ -1,10 +1,11 @@
 import type { Clock } from '../../common/time/clock';
 import type { ContactRow } from './contact-list.service';
 import { customerDisplayName } from './customer-display-name';
+import type { ContactListItem } from './dto/contact.response.dto';
 import { sourceText } from './customer-source';
 
 /** One `tongxunlu` item (API.md §6.1); relative times are calendar days in the business zone. */
-export function mapContact(row: ContactRow, clock: Clock) {
+export function mapContact(row: ContactRow, clock: Clock): ContactListItem {
   return {
     customer_id: row.customerId,
     customer_username: customerDisplayName(row.customerId, row.nickname, row.memoName),

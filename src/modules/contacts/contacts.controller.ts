@@ -13,6 +13,8 @@ import { ContactListQueryDto } from './dto/contact-list-query.dto';
 import { AddFollowInfoDto, CustomerIdParamDto, FollowInfoQueryDto } from './dto/follow-up.dto';
 import { mapFollowUp } from './follow-up.mapper';
 import { FollowUpService } from './follow-up.service';
+import { EmptyData } from '../../common/envelope/envelope-data.dto';
+import { ContactList, FollowUpList } from './dto/contact.response.dto';
 
 const CUSTOMER_ID_REQUIRED = { customer_id: [{ message: '这个字段是必填项。', code: 'required' }] };
 
@@ -25,6 +27,8 @@ export class ContactListController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repContactList',
+    returns: ContactList,
     name: '企业微信-通讯录信息',
     english: 'Contact list',
     description:
@@ -70,6 +74,8 @@ export class FollowUpController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repFollowUpList',
+    returns: FollowUpList,
     name: '企业微信-跟进记录',
     english: 'Follow-up notes',
     description: "The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.",
@@ -86,6 +92,8 @@ export class FollowUpController {
 
   @Post('add/:customer_id')
   @ApiDoc({
+    operationId: 'repFollowUpAdd',
+    returns: EmptyData,
     name: '企业微信-添加跟进记录',
     english: 'Add a follow-up note',
     description: 'Adds a note (1..256 characters) and sets the relation\'s last follow-up time. 200 `添加成功`; 307 without a relation.',

@@ -1,8 +1,9 @@
 import type { Clock } from '../../common/time/clock';
+import type { FollowUpItem } from './dto/contact.response.dto';
 import type { FollowUpNote } from './follow-up.service';
 
 /** One follow-up note on the wire (`follow_info` list item; shape decided in docs/decisions/contacts.md). */
-export function mapFollowUp(note: FollowUpNote, clock: Clock) {
+export function mapFollowUp(note: FollowUpNote, clock: Clock): FollowUpItem {
   return {
     id: note.id,
     user_id: note.repId,

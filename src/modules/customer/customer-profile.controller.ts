@@ -15,6 +15,8 @@ import { UpdateExpectedPrDto, UpdateExpectedTimeDto } from './dto/expected.dto';
 import { UpdateTagsDto } from './dto/tag.dto';
 import { UpdateInformationDto } from './dto/update-information.dto';
 import { TagService } from './tag.service';
+import { EmptyData } from '../../common/envelope/envelope-data.dto';
+import { CustomerProfileList } from './dto/customer.response.dto';
 
 const ADDED = { msg: '添加成功', data: {} };
 
@@ -29,6 +31,8 @@ export class CustomerProfileController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repCustomerProfile',
+    returns: CustomerProfileList,
     name: '企业微信-查询单个客户信息',
     english: 'Customer profile',
     description:
@@ -73,6 +77,8 @@ export class CustomerProfileController {
   @Post('update_information/:id')
   @ValidationStyle(303, 'msg')
   @ApiDoc({
+    operationId: 'repCustomerUpdateInformation',
+    returns: EmptyData,
     name: '企业微信-修改客户关联信息',
     english: 'Update the rep\'s customer information',
     description:
@@ -104,6 +110,8 @@ export class CustomerProfileController {
   @Post('update_expected_time/:id')
   @ValidationStyle(303, 'msg-json')
   @ApiDoc({
+    operationId: 'repCustomerUpdateExpectedTime',
+    returns: EmptyData,
     name: '企业微信-修改客户预成交时间',
     english: 'Update the expected close date',
     description:
@@ -121,6 +129,8 @@ export class CustomerProfileController {
   @Post('update_expected_pr/:id')
   @ValidationStyle(303, 'msg')
   @ApiDoc({
+    operationId: 'repCustomerUpdateExpectedPr',
+    returns: EmptyData,
     name: '企业微信-修改客户预成交率',
     english: 'Update the expected close probability',
     description:
@@ -142,6 +152,8 @@ export class CustomerProfileController {
   @Post('update_tag/:id')
   @ValidationStyle(303, 'msg')
   @ApiDoc({
+    operationId: 'repCustomerUpdateTags',
+    returns: EmptyData,
     name: '企业微信-修改客户标签',
     english: 'Replace the customer\'s tags',
     description:

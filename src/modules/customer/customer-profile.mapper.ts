@@ -2,9 +2,10 @@ import type { Clock } from '../../common/time/clock';
 import { customerDisplayName } from '../contacts/customer-display-name';
 import { sourceText } from '../contacts/customer-source';
 import type { CustomerView } from './customer-profile.service';
+import type { CustomerProfileItem } from './dto/customer.response.dto';
 
 /** The `customer` profile item (API.md §6.3). Unset text fields are "" like the brief's sample. */
-export function mapCustomerProfile(view: CustomerView, clock: Clock) {
+export function mapCustomerProfile(view: CustomerView, clock: Clock): CustomerProfileItem {
   const { customer, relation } = view;
   return {
     id: customer.id,

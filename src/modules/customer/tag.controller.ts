@@ -10,6 +10,7 @@ import { ValidationStyle } from '../../common/validation/validation-style';
 import { CustomerIdParamDto } from '../contacts/dto/follow-up.dto';
 import { AddTagDto, TagListQueryDto } from './dto/tag.dto';
 import { TagService } from './tag.service';
+import { TagChoiceList, TagItem } from './dto/customer.response.dto';
 
 @RepController('tag_list', API_TAGS.customer)
 export class TagController {
@@ -17,6 +18,8 @@ export class TagController {
 
   @Get()
   @ApiDoc({
+    operationId: 'repTagList',
+    returns: TagChoiceList,
     name: '企业微信-标签列表',
     english: 'Company tags for a customer',
     description: "The company's tags (all by default, `length` pages them), each with `is_select` when the customer carries it. 307 without a relation.",
@@ -40,6 +43,8 @@ export class TagController {
   @Post('add_tag/:customer_id')
   @ValidationStyle(303, 'msg')
   @ApiDoc({
+    operationId: 'repTagAdd',
+    returns: TagItem,
     name: '企业微信-添加标签',
     english: 'Create a tag and attach it',
     description:

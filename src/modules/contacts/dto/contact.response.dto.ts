@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One `tongxunlu` contact (API.md §6.1). */
+export class ContactListItem {
+  customer_id!: number;
+
+  /** The name this rep sees: memo name, nickname or 客户ID<id>. */
+  customer_username!: string;
+
+  headimgurl!: string;
+
+  /** Expected close date `YYYY-MM-DD`, or null when unset. */
+  expected_time!: string | null;
+
+  /** Expected close probability 0–100 (sic: the legacy spelling). */
+  expedted_pr!: number;
+
+  /** Source code: 1 扫码, 2 转发, 3 搜索, 4 公众号文章; other codes are shown as stored. */
+  source!: number;
+
+  /** The source's Chinese label ('' for a code outside the catalogue). */
+  source_text!: string;
+
+  /** The last follow-up, relative (今天, 昨天, N天前 …), '' when never. */
+  last_follow_time!: string;
+
+  /** The customer's last activity, relative, '' when never. */
+  last_activity_time!: string;
+
+  /** 今天跟进 / N天未跟进 / 从未跟进 … */
+  follow_status!: string;
+
+  /** The article the customer came through (source 4), or null. */
+  article_id!: number | null;
+
+  /** That article's title, or null. */
+  title!: string | null;
+}
+
+/** One page of the rep's contacts. */
+export class ContactList {
+  @ApiProperty({ type: [ContactListItem] })
+  ret_data!: ContactListItem[];
+
+  /** All of the rep's contacts (matching the source filter). */
+  data_count!: number;
+}
+
+/** One follow-up note (`follow_info` item). */
+export class FollowUpItem {
+  id!: number;
+
+  /** The rep who wrote it. */
+  user_id!: number;
+
+  customer_id!: number;
+
+  /** The note. */
+  follow_info!: string;
+
+  /** When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss`. */
+  create_date!: string;
+}
+
+/** One page of follow-up notes, newest first. */
+export class FollowUpList {
+  @ApiProperty({ type: [FollowUpItem] })
+  ret_data!: FollowUpItem[];
+
+  /** All notes of this rep about this customer. */
+  data_count!: number;
+}
