@@ -102,7 +102,9 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     // As the brief asks: no migrations at start, the per-IP rate limiter off (one client IP would
     // hit it), no demo seed; LOG_LEVEL left at its default.
     Object.assign(env, { DB_MIGRATE_ON_START: 'false', RATE_LIMIT_PER_MINUTE: '0', SEED_ON_FIRST_RUN: 'false', DB_POOL_SIZE: String(o.poolSize) });
-    child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+    // LEIDA_BENCH_NODE_ARGS: extra node flags for Leida only (profiling: --cpu-prof --cpu-prof-dir=…).
+    const nodeArgs = (process.env.LEIDA_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
     label = o.kind === 'leida' ? 'Leida (node dist/main.js)' : 'Leida as stand-in reference (bench/reference/server.ts missing or --reference leida)';
   } else {
     // ts-node's register hook in the server's own process (no wrapper process), so /proc/<pid>

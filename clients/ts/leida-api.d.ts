@@ -514,7 +514,10 @@ export interface components {
             data_count: number;
         };
         AddFollowInfoDto: {
-            /** @description The note, 1..256 characters (surrounding whitespace is trimmed). */
+            /**
+             * @description The note, 1..256 characters (surrounding whitespace is trimmed).
+             * @example 电话沟通了报价,下周再联系
+             */
             follow_info: string;
         };
         CustomerProfileItem: {
@@ -558,32 +561,65 @@ export interface components {
         UpdateInformationDto: {
             /**
              * @description 1 男, 2 女 (required, as in the brief).
+             * @example 1
              * @enum {integer}
              */
             sex: 1 | 2;
-            /** @description The rep's memo name for the customer (shown instead of the WeChat nickname). */
+            /**
+             * @description The rep's memo name for the customer (shown instead of the WeChat nickname).
+             * @example 张炬
+             */
             username?: string;
-            /** @description Alias of `username`, used only when `username` is absent (the brief's example sends both). */
+            /**
+             * @description Alias of `username`, used only when `username` is absent (the brief's example sends both).
+             * @example 张炬
+             */
             memo_name?: string;
-            /** Format: email */
-            email?: string;
-            /** @description The customer's employer. */
-            company?: string;
-            position?: string;
-            address?: string;
-            /** @description Free-text remarks. */
-            mem?: string;
-            /** @description Chinese mobile number, 11 digits (a JSON number is accepted too). */
+            /**
+             * @description Chinese mobile number, 11 digits (a JSON number is accepted too).
+             * @example 18932674288
+             */
             phone?: string;
-            /** @description `YYYY-M-D` or `YYYY-MM-DD`. */
+            /**
+             * Format: email
+             * @example zhangju@example.com
+             */
+            email?: string;
+            /**
+             * @description The customer's employer.
+             * @example 合众康桥
+             */
+            company?: string;
+            /** @example 采购经理 */
+            position?: string;
+            /** @example 北京市朝阳区 */
+            address?: string;
+            /**
+             * @description `YYYY-M-D` or `YYYY-MM-DD`.
+             * @example 1990-6-1
+             */
             birthday?: string;
-            /** @description Accepted and ignored (the referrer is set when the customer arrives). */
-            superior?: Record<string, never>;
-            /** @description Accepted and ignored (customers have no password). */
-            password?: Record<string, never>;
+            /**
+             * @description Free-text remarks.
+             * @example 关注售后服务
+             */
+            mem?: string;
+            /**
+             * @description Accepted and ignored (the referrer is set when the customer arrives).
+             * @example
+             */
+            superior?: string;
+            /**
+             * @description Accepted and ignored (customers have no password).
+             * @example
+             */
+            password?: string;
         };
         UpdateExpectedTimeDto: {
-            /** @description Expected close date `YYYY-MM-DD` (`YYYY-M-D` accepted); empty or absent clears it. */
+            /**
+             * @description Expected close date `YYYY-MM-DD` (`YYYY-M-D` accepted); empty or absent clears it.
+             * @example 2026-12-31
+             */
             expected_time?: string;
         };
         UpdateExpectedPrDto: {
@@ -594,7 +630,13 @@ export interface components {
             expedted_pr: number | string;
         };
         UpdateTagsDto: {
-            /** @description JSON array of tag ids of the caller's company; replaces the customer's tags, `[]` clears them. */
+            /**
+             * @description JSON array of tag ids of the caller's company; replaces the customer's tags, `[]` clears them.
+             * @example [
+             *       1,
+             *       3
+             *     ]
+             */
             tag_list: number[];
         };
         TagChoice: {
@@ -612,7 +654,10 @@ export interface components {
             name: string;
         };
         AddTagDto: {
-            /** @description Tag name, 1..32 characters; an existing tag of the company with that name is reused. */
+            /**
+             * @description Tag name, 1..32 characters; an existing tag of the company with that name is reused.
+             * @example 爱撸串
+             */
             name: string;
         };
         RadarItem: {
@@ -670,19 +715,37 @@ export interface components {
             id: number;
         };
         RecordActionDto: {
-            /** @description The product viewed or inquired about (actions 2 and 7 name it in the remark). */
-            product_name?: string;
-            /** @description The article's title (actions 14–16 name it in the remark). */
-            title?: string;
-            /** @description The rep (雷达用户) whose card, product or article the customer is looking at. */
+            /**
+             * @description The rep (雷达用户) whose card, product or article the customer is looking at.
+             * @example 1
+             */
             u_id: number;
-            /** @description Action code: 1 查看名片, 2 查看产品, 4 查看官网, 5 复制微信, 6 转发名片, 7 咨询产品, 8 保存电话, 9 觉得靠谱, 10 拨打电话, 12 复制邮箱, 14 查看文章, 15 转发文章到朋友, 16 转发文章到朋友圈. */
+            /**
+             * @description Action code: 1 查看名片, 2 查看产品, 4 查看官网, 5 复制微信, 6 转发名片, 7 咨询产品, 8 保存电话, 9 觉得靠谱, 10 拨打电话, 12 复制邮箱, 14 查看文章, 15 转发文章到朋友, 16 转发文章到朋友圈.
+             * @example 1
+             */
             action: number;
-            /** @description The article viewed or forwarded (actions 14–16). */
+            /**
+             * @description The product viewed or inquired about (actions 2 and 7 name it in the remark).
+             * @example 智能手环
+             */
+            product_name?: string;
+            /**
+             * @description The article viewed or forwarded (actions 14–16).
+             * @example 1
+             */
             article_id?: number;
+            /**
+             * @description The article's title (actions 14–16 name it in the remark).
+             * @example 如何挑选一款靠谱的产品
+             */
+            title?: string;
         };
         CustomerSendMsgDto: {
-            /** @description The rep (雷达用户) the message goes to. */
+            /**
+             * @description The rep (雷达用户) the message goes to.
+             * @example 1
+             */
             u_id: number;
             /**
              * @description Message content: a JSON object (JSON body) or the same object as a JSON string (form body). info_type 1 text {msg 1..2000}; 2 product inquiry {product_cover_url, product_name, product_price}; 3 phone request {msg}; 4 image {url}; 5 video {url}. Other keys are dropped.
@@ -691,7 +754,10 @@ export interface components {
             content: {
                 [key: string]: unknown;
             } | string;
-            /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
+            /**
+             * @description Idempotency key: resending the same key in this conversation stores nothing new.
+             * @example
+             */
             client_msg_id?: string;
         };
         CustomerChatMessage: {
@@ -792,7 +858,10 @@ export interface components {
             chatinfo_count: number;
         };
         RepSendMsgDto: {
-            /** @description The customer the message goes to. */
+            /**
+             * @description The customer the message goes to.
+             * @example 1
+             */
             customer_id: number;
             /**
              * @description Message content: a JSON object (JSON body) or the same object as a JSON string (form body). info_type 1 text {msg 1..2000}; 2 product inquiry {product_cover_url, product_name, product_price}; 3 phone request {msg}; 4 image {url}; 5 video {url}. Other keys are dropped.
@@ -801,7 +870,10 @@ export interface components {
             content: {
                 [key: string]: unknown;
             } | string;
-            /** @description Idempotency key: resending the same key in this conversation stores nothing new. */
+            /**
+             * @description Idempotency key: resending the same key in this conversation stores nothing new.
+             * @example
+             */
             client_msg_id?: string;
         };
         RepChatMessage: {
@@ -1034,16 +1106,23 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                current_page?: number;
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
+                length?: number;
+                /**
                  * @description Sort order: `-expedted_pr` (default), `-last_follow_time`, `-last_activity_time`,
                  *     `-create_date`, or the same without `-` for ascending. NULLs sort last; ties by id.
+                 * @example -expedted_pr
                  */
                 order?: "-expedted_pr" | "expedted_pr" | "-last_follow_time" | "last_follow_time" | "-last_activity_time" | "last_activity_time" | "-create_date" | "create_date";
                 /** @description Only customers from this source: 1 扫码, 2 转发, 3 搜索, 4 公众号文章. */
                 customer__source?: 1 | 2 | 3 | 4;
-                /** @description Page number, from 1. */
-                current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
-                length?: number;
             };
             header?: never;
             path?: never;
@@ -1121,12 +1200,21 @@ export interface operations {
     repFollowUpList: {
         parameters: {
             query: {
-                /** @description The customer whose notes to list (the caller's own notes only). */
-                customer_id: number;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
+                /**
+                 * @description The customer whose notes to list (the caller's own notes only).
+                 * @example 1
+                 */
+                customer_id: number;
             };
             header?: never;
             path?: never;
@@ -1206,7 +1294,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 customer_id: number;
             };
             cookie?: never;
@@ -1304,7 +1395,10 @@ export interface operations {
     repCustomerProfile: {
         parameters: {
             query: {
-                /** @description Customer id (the caller must have a relation with the customer). */
+                /**
+                 * @description Customer id (the caller must have a relation with the customer).
+                 * @example 1
+                 */
                 customer_id: number;
             };
             header?: never;
@@ -1385,7 +1479,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 id: number;
             };
             cookie?: never;
@@ -1485,7 +1582,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 id: number;
             };
             cookie?: never;
@@ -1585,7 +1685,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 id: number;
             };
             cookie?: never;
@@ -1685,7 +1788,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 id: number;
             };
             cookie?: never;
@@ -1783,12 +1889,21 @@ export interface operations {
     repTagList: {
         parameters: {
             query: {
-                /** @description The customer whose selected tags are marked with `is_select`. */
-                customer_id: number;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
+                /**
+                 * @description The customer whose selected tags are marked with `is_select`.
+                 * @example 1
+                 */
+                customer_id: number;
             };
             header?: never;
             path?: never;
@@ -1868,7 +1983,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Customer id. */
+                /**
+                 * @description Customer id.
+                 * @example 1
+                 */
                 customer_id: number;
             };
             cookie?: never;
@@ -1966,18 +2084,36 @@ export interface operations {
     repRadarTimeline: {
         parameters: {
             query?: {
-                /** @description Only this customer's actions. */
-                customer_id?: number;
-                /** @description Only this action code (see docs/radar-actions.md). */
-                action?: number;
-                /** @description From this calendar day (inclusive, business time zone), `YYYY-MM-DD`. */
-                create_date__gte?: string;
-                /** @description Before this calendar day (exclusive, business time zone), `YYYY-MM-DD`. */
-                create_date__lt?: string;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
+                /**
+                 * @description Only this customer's actions.
+                 * @example 1
+                 */
+                customer_id?: number;
+                /**
+                 * @description Only this action code (see docs/radar-actions.md).
+                 * @example 1
+                 */
+                action?: number;
+                /**
+                 * @description From this calendar day (inclusive, business time zone), `YYYY-MM-DD`.
+                 * @example 2026-11-01
+                 */
+                create_date__gte?: string;
+                /**
+                 * @description Before this calendar day (exclusive, business time zone), `YYYY-MM-DD`.
+                 * @example 2026-12-01
+                 */
+                create_date__lt?: string;
             };
             header?: never;
             path?: never;
@@ -2055,11 +2191,20 @@ export interface operations {
     repRadarActionCounts: {
         parameters: {
             query?: {
-                /** @description Only this customer's actions. */
+                /**
+                 * @description Only this customer's actions.
+                 * @example 1
+                 */
                 customer_id?: number;
-                /** @description From this calendar day (inclusive); default 7 days before `create_date__lt`. */
+                /**
+                 * @description From this calendar day (inclusive); default 7 days before `create_date__lt`.
+                 * @example 2026-11-01
+                 */
                 create_date__gte?: string;
-                /** @description Before this calendar day (exclusive); default tomorrow (so today is included). */
+                /**
+                 * @description Before this calendar day (exclusive); default tomorrow (so today is included).
+                 * @example 2026-12-01
+                 */
                 create_date__lt?: string;
             };
             header?: never;
@@ -2138,16 +2283,31 @@ export interface operations {
     repRadarCustomers: {
         parameters: {
             query?: {
-                /** @description Count only this action code. */
-                action?: number;
-                /** @description From this calendar day (inclusive); default: no lower bound. */
-                create_date__gte?: string;
-                /** @description Before this calendar day (exclusive); default: no upper bound. */
-                create_date__lt?: string;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
+                /**
+                 * @description Count only this action code.
+                 * @example 1
+                 */
+                action?: number;
+                /**
+                 * @description From this calendar day (inclusive); default: no lower bound.
+                 * @example 2026-11-01
+                 */
+                create_date__gte?: string;
+                /**
+                 * @description Before this calendar day (exclusive); default: no upper bound.
+                 * @example 2026-12-01
+                 */
+                create_date__lt?: string;
             };
             header?: never;
             path?: never;
@@ -2419,9 +2579,15 @@ export interface operations {
     customerChatGetmsg: {
         parameters: {
             query: {
-                /** @description The rep (雷达用户) id. */
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
                 u_id: number;
-                /** @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet. */
+                /**
+                 * @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet.
+                 * @example 0
+                 */
                 last_id?: number;
             };
             header?: never;
@@ -2500,11 +2666,20 @@ export interface operations {
     customerChatHistory: {
         parameters: {
             query: {
-                /** @description The rep (雷达用户) id. */
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
                 u_id: number;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
             };
             header?: never;
@@ -2583,7 +2758,10 @@ export interface operations {
     customerChatUnreadCount: {
         parameters: {
             query: {
-                /** @description The rep (雷达用户) id. */
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
                 u_id: number;
             };
             header?: never;
@@ -2759,9 +2937,15 @@ export interface operations {
     repChatGetmsg: {
         parameters: {
             query: {
-                /** @description The customer id. */
+                /**
+                 * @description The customer id.
+                 * @example 1
+                 */
                 customer_id: number;
-                /** @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet. */
+                /**
+                 * @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet.
+                 * @example 0
+                 */
                 last_id?: number;
             };
             header?: never;
@@ -2840,11 +3024,20 @@ export interface operations {
     repChatHistory: {
         parameters: {
             query: {
-                /** @description The customer id. */
+                /**
+                 * @description The customer id.
+                 * @example 1
+                 */
                 customer_id: number;
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
             };
             header?: never;
@@ -2923,9 +3116,15 @@ export interface operations {
     repConversationList: {
         parameters: {
             query?: {
-                /** @description Page number, from 1. */
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
                 current_page?: number;
-                /** @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
                 length?: number;
             };
             header?: never;

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, describeWithBrowser, launchChromium } from '../support/browser';
 import type { Type } from '@nestjs/common';
+import { DEMO_FIXTURE } from '../../src/modules/seed/demo-fixture';
 import { Signer, TestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { createWorld, World } from '../support/world';
 
 /** An operation QA executes in Swagger UI, found by method and path (independent of tags and ids). */
@@ -24,8 +26,17 @@ describeWithBrowser('Swagger UI at /docs signs "Try it out" requests itself', ()
   let browser: Browser;
   let page: Page;
 
+  /** Console errors, uncaught page errors and failed requests of the current page: each fails its test. */
+  let problems: string[] = [];
+
+  let database: TestDatabase;
+
   beforeAll(async () => {
-    t = await TestApp.start({}, EXTRA_MODULES);
+    // As the embedded demo serves it: the demo data and the demo principals (one-click sign-in).
+    // A database of its own: the prefilled examples change the demo data other test files read.
+    database = await createTestDatabase();
+    t = await TestApp.start({ serveDemoPrincipals: true }, EXTRA_MODULES, undefined, database.url);
+    await t.importFixture(DEMO_FIXTURE);
     world = await createWorld(t);
     await t.app.listen(0, '127.0.0.1');
     baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -34,13 +45,22 @@ describeWithBrowser('Swagger UI at /docs signs "Try it out" requests itself', ()
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await database?.drop();
   });
   beforeEach(async () => {
+    problems = [];
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console error: ${m.text()}`)));
+    page.on('pageerror', (e) => void problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => void problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => void (r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`)));
     await page.goto(`${baseUrl}/docs`);
     await page.locator('.swagger-ui .opblock').first().waitFor();
   });
-  afterEach(async () => page?.close());
+  afterEach(async () => {
+    await page?.close();
+    expect(problems).toEqual([]);
+  });
 
   async function authorize(surface: 'customer' | 'rep', who: Signer) {
     await page.selectOption('#leida-surface', surface);
@@ -54,9 +74,11 @@ describeWithBrowser('Swagger UI at /docs signs "Try it out" requests itself', ()
     await page.locator('#leida-auth-status', { hasText: text }).waitFor();
   }
 
+  const blockOf = (method: string, path: string) => page.locator(`.opblock.opblock-${method}`, { has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
+
   /** Opens the operation, fills its parameters, executes it; returns the live response. */
   async function execute(op: Operation) {
-    const block = page.locator(`.opblock.opblock-${op.method}`, { has: page.locator(`.opblock-summary-path[data-path="${op.path}"]`) });
+    const block = blockOf(op.method, op.path);
     await block.locator('.opblock-summary').first().click();
     const tryOut = block.locator('button.try-out__btn');
     if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
@@ -113,5 +135,48 @@ describeWithBrowser('Swagger UI at /docs signs "Try it out" requests itself', ()
     expect(JSON.parse(stored ?? 'null')).toEqual({ customer: { user_id: String(world.customers[2].id), token: world.customers[2].token } });
     const local = await page.evaluate('JSON.stringify(localStorage)') as string;
     expect(local).not.toContain(world.customers[2].token);
+  });
+
+  it('offers the demo principals: one click signs a surface in, and only that surface shows as signed', async () => {
+    await page.locator('.leida-demo-principal[data-surface="customer"][data-user-id="1"]').click();
+    await expectStatus('customer: user 1 ✓ · rep: not signed in');
+    await expect(page.locator('.swagger-ui .auth-wrapper').isVisible()).resolves.toBe(false);
+    const customerLock = blockOf('get', CUSTOMER_OPERATION.path).locator('.authorization__btn');
+    const repLock = blockOf('get', REP_OPERATION.path).locator('.authorization__btn');
+    await expect(customerLock.getAttribute('aria-label')).resolves.toMatch(/^authorization button locked$/);
+    await expect(repLock.getAttribute('aria-label')).resolves.toMatch(/^authorization button unlocked$/);
+    await page.locator('.leida-demo-principal[data-surface="rep"][data-user-id="1"]').click();
+    await expect(repLock.getAttribute('aria-label')).resolves.toMatch(/^authorization button locked$/);
+    await page.click('#leida-logout');
+    await expect(repLock.getAttribute('aria-label')).resolves.toMatch(/^authorization button unlocked$/);
+    await expect(customerLock.getAttribute('aria-label')).resolves.toMatch(/^authorization button locked$/);
+  });
+
+  /** Executes an operation as Swagger UI prefills it (form mode, the default): nothing typed in. */
+  async function executeAsPrefilled(method: 'get' | 'post', path: string) {
+    const block = blockOf(method, path);
+    await block.locator('.opblock-summary').first().click();
+    await block.locator('button.try-out__btn').click();
+    await expect(block.locator('.body-param-content-type select, .content-type').first().inputValue()).resolves.toBe('application/x-www-form-urlencoded');
+    await block.locator('button.execute').click();
+    const status = block.locator('.live-responses-table tr.response .response-col_status').first();
+    await status.waitFor();
+    const body = await block.locator('.live-responses-table .response-col_description pre.microlight').first().textContent();
+    await block.locator('.live-responses-table').scrollIntoViewIfNeeded();
+    return { httpStatus: (await status.textContent())?.trim(), envelope: JSON.parse(body ?? 'null') };
+  }
+
+  it('answers 200 on the first try in form mode with the prefilled example: customer send_msg', async () => {
+    await page.locator('.leida-demo-principal[data-surface="customer"][data-user-id="1"]').click();
+    const res = await executeAsPrefilled('post', '/zhugeleida/gongzhonghao/chat/send_msg/0');
+    await page.screenshot({ path: artifactPath('swagger-form-customer-send_msg-200.png') });
+    expect([res.httpStatus, res.envelope.code, res.envelope.msg]).toEqual(['200', 200, 'send msg successful']);
+  });
+
+  it('answers 200 on the first try in form mode with the prefilled example: rep update_information', async () => {
+    await page.locator('.leida-demo-principal[data-surface="rep"][data-user-id="1"]').click();
+    const res = await executeAsPrefilled('post', '/zhugeleida/qiyeweixin/customer/update_information/{id}');
+    await page.screenshot({ path: artifactPath('swagger-form-rep-update_information-200.png') });
+    expect([res.httpStatus, res.envelope.code, res.envelope.msg]).toEqual(['200', 200, '添加成功']);
   });
 });

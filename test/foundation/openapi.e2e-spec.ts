@@ -34,6 +34,6 @@ describe('OpenAPI document', () => {
     const doc = structuredClone(res.body);
     await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['rand_str', 'timestamp', 'user_id']);
+    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['customer_rand_str', 'customer_timestamp', 'customer_user_id', 'rep_rand_str', 'rep_timestamp', 'rep_user_id']);
   });
 });

@@ -11,8 +11,14 @@ export const SURFACE_PREFIX: Record<Surface, string> = {
   rep: 'zhugeleida/qiyeweixin',
 };
 
-/** Names of the OpenAPI security schemes describing the signature (see swagger setup). */
-export const SECURITY_SCHEMES = ['user_id', 'timestamp', 'rand_str'] as const;
+/** The signature's query parameters; each is an OpenAPI security scheme per surface (see swagger setup). */
+export const SIGNATURE_PARAMETERS = ['user_id', 'timestamp', 'rand_str'] as const;
+
+/**
+ * The security scheme names of a surface, e.g. `customer_user_id`: one set per surface, so that
+ * Swagger UI shows the lock of each surface as signed only when that surface is.
+ */
+export const securitySchemesOf = (surface: Surface) => SIGNATURE_PARAMETERS.map((p) => `${surface}_${p}`);
 
 /**
  * Legacy clients branch on the envelope's code, and every handled outcome is HTTP 200
@@ -35,7 +41,7 @@ function surfaceController(surface: Surface, path: string, tag: string) {
     Controller(`${SURFACE_PREFIX[surface]}/${path}`.replace(/\/$/, '')),
     SetMetadata(SURFACE_KEY, surface),
     ApiTags(tag),
-    ApiSecurity({ user_id: [], timestamp: [], rand_str: [] }),
+    ApiSecurity(Object.fromEntries(securitySchemesOf(surface).map((name) => [name, []]))),
   );
 }
 

@@ -63,6 +63,10 @@ export function applyApiDocExamples(document: OpenAPIObject): OpenAPIObject {
       if (!operation || !doc) continue;
       delete operation[API_DOC_EXTENSION];
       if (doc.request) applyRequest(operation, doc.request);
+      // Swagger UI prefills a parameter from the parameter's own example (not its schema's).
+      for (const parameter of (operation.parameters ?? []) as Json[]) {
+        if (parameter.schema?.example !== undefined && parameter.example === undefined) parameter.example = parameter.schema.example;
+      }
       // A path parameter the router cannot decode is refused before the route is known: the default style.
       const hasPathParameter = ((operation.parameters ?? []) as Json[]).some((p) => p.in === 'path');
       const pathOutcome: DocOutcome = { ...DocErrors.validation402(UNDECODABLE_PATH), when: 'a path that cannot be decoded (refused before routing, always code 402)' };

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -14,6 +15,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @ApiPropertyOptional({ example: 1 })
   current_page?: number;
 
   /** Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint. */
@@ -22,5 +24,6 @@ export class PageQueryDto {
   @IsInt()
   @Min(0)
   @Max(MAX_PAGE_LENGTH)
+  @ApiPropertyOptional({ example: 10 })
   length?: number;
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { RADAR_ACTION_CODES } from '../radar-actions';
@@ -11,6 +12,7 @@ export class RadarTimelineQueryDto extends PageQueryDto {
   @Max(MAX_ID)
   @Min(1, { context: { code: 'invalid' } })
   @IsInt()
+  @ApiPropertyOptional({ example: 1 })
   customer_id?: number;
 
   /** Only this action code (see docs/radar-actions.md). */
@@ -18,18 +20,21 @@ export class RadarTimelineQueryDto extends PageQueryDto {
   @OptionalInt()
   @IsIn(RADAR_ACTION_CODES as number[])
   @IsInt()
+  @ApiPropertyOptional({ example: 1 })
   action?: number;
 
   /** From this calendar day (inclusive, business time zone), `YYYY-MM-DD`. */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-11-01' })
   create_date__gte?: string;
 
   /** Before this calendar day (exclusive, business time zone), `YYYY-MM-DD`. */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-12-01' })
   create_date__lt?: string;
 }
 
@@ -41,18 +46,21 @@ export class RadarCountQueryDto {
   @Max(MAX_ID)
   @Min(1, { context: { code: 'invalid' } })
   @IsInt()
+  @ApiPropertyOptional({ example: 1 })
   customer_id?: number;
 
   /** From this calendar day (inclusive); default 7 days before `create_date__lt`. */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-11-01' })
   create_date__gte?: string;
 
   /** Before this calendar day (exclusive); default tomorrow (so today is included). */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-12-01' })
   create_date__lt?: string;
 }
 
@@ -63,17 +71,20 @@ export class RadarCustomerQueryDto extends PageQueryDto {
   @OptionalInt()
   @IsIn(RADAR_ACTION_CODES as number[])
   @IsInt()
+  @ApiPropertyOptional({ example: 1 })
   action?: number;
 
   /** From this calendar day (inclusive); default: no lower bound. */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-11-01' })
   create_date__gte?: string;
 
   /** Before this calendar day (exclusive); default: no upper bound. */
   @IsOptional()
   @OptionalDate()
   @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2026-12-01' })
   create_date__lt?: string;
 }

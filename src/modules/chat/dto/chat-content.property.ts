@@ -24,7 +24,8 @@ export const ChatContentProperty = () =>
 /** Optional idempotency key (≤64 chars); numbers from JSON bodies are taken as text. */
 export const ClientMsgIdProperty = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'string', maxLength: 64 }),
+    // The example is empty (no key): a fixed one would make every "Execute" in /docs a retry.
+    ApiPropertyOptional({ type: 'string', maxLength: 64, example: '' }),
     IsOptional(),
     Transform(({ value }) => (typeof value === 'number' ? String(value) : value === '' ? undefined : value)),
     IsString(),

@@ -1,4 +1,4 @@
-import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { IsOptionalShownMessageId, IsRequiredId } from '../../../common/validation/ids';
@@ -8,6 +8,7 @@ import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.propert
 export class CustomerSendMsgDto {
   /** The rep (雷达用户) the message goes to. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   u_id: number;
 
   @ChatContentProperty()
@@ -32,6 +33,7 @@ export class CustomerSendMsgDto {
 export class CustomerChatQueryDto {
   /** The rep (雷达用户) id. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   u_id: number;
 }
 

@@ -1,4 +1,4 @@
-import { ApiHideProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination';
 import { IsOptionalShownMessageId, IsRequiredId } from '../../../common/validation/ids';
@@ -8,6 +8,7 @@ import { ChatContentProperty, ClientMsgIdProperty } from './chat-content.propert
 export class RepSendMsgDto {
   /** The customer the message goes to. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   customer_id: number;
 
   @ChatContentProperty()
@@ -31,6 +32,7 @@ export class RepSendMsgDto {
 export class RepChatQueryDto {
   /** The customer id. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   customer_id: number;
 }
 

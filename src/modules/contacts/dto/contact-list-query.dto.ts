@@ -22,6 +22,7 @@ export class ContactListQueryDto extends PageQueryDto {
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsIn(CONTACT_ORDERS, { message: '不支持的排序方式。' })
+  @ApiPropertyOptional({ example: '-expedted_pr' })
   order?: string;
 
   /** Only customers from this source: 1 扫码, 2 转发, 3 搜索, 4 公众号文章. */

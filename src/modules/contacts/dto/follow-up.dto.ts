@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString } from 'class-validator';
 import { IsRequiredId } from '../../../common/validation/ids';
@@ -10,12 +11,14 @@ export const FOLLOW_INFO_MAX_LENGTH = 256;
 export class FollowInfoQueryDto extends PageQueryDto {
   /** The customer whose notes to list (the caller's own notes only). */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   customer_id: number;
 }
 
 export class CustomerIdParamDto {
   /** Customer id. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   customer_id: number;
 }
 
@@ -25,5 +28,6 @@ export class AddFollowInfoDto {
   @IsNotEmpty()
   @IsString()
   @MaxChars(FOLLOW_INFO_MAX_LENGTH)
+  @ApiProperty({ example: '电话沟通了报价,下周再联系' })
   follow_info: string;
 }

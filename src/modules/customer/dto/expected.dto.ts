@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, Max, Min, ValidateIf } from 'class-validator';
 import { IsLegacyDate } from '../legacy-date';
@@ -8,6 +8,7 @@ export class UpdateExpectedTimeDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @ValidateIf((_, v) => v !== undefined && v !== null && v !== '')
   @IsLegacyDate()
+  @ApiPropertyOptional({ example: '2026-12-31' })
   expected_time?: string;
 }
 

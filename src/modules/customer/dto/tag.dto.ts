@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsRequiredId, MAX_ID } from '../../../common/validation/ids';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
@@ -33,6 +34,7 @@ export class UpdateTagsDto {
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(MAX_ID, { each: true })
+  @ApiProperty({ example: [1, 3], type: [Number] })
   tag_list: number[];
 }
 
@@ -42,11 +44,13 @@ export class AddTagDto {
   @IsNotEmpty()
   @IsString()
   @MaxChars(TAG_NAME_MAX_LENGTH)
+  @ApiProperty({ example: '爱撸串' })
   name: string;
 }
 
 export class TagListQueryDto extends PageQueryDto {
   /** The customer whose selected tags are marked with `is_select`. */
   @IsRequiredId()
+  @ApiProperty({ example: 1 })
   customer_id: number;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsDefined, IsEmail, IsIn, IsInt, IsString, Matches, ValidateIf } from 'class-validator';
 import { IsLegacyDate } from '../legacy-date';
@@ -22,6 +22,7 @@ export class UpdateInformationDto {
   @Type(() => Number)
   @IsInt()
   @IsIn([1, 2])
+  @ApiProperty({ example: 1 })
   sex: number;
 
   /** The rep's memo name for the customer (shown instead of the WeChat nickname). */
@@ -29,6 +30,7 @@ export class UpdateInformationDto {
   @ValidateIf(present)
   @IsString()
   @MaxChars(64)
+  @ApiPropertyOptional({ example: '张炬' })
   username?: string;
 
   /** Alias of `username`, used only when `username` is absent (the brief's example sends both). */
@@ -36,6 +38,7 @@ export class UpdateInformationDto {
   @ValidateIf(present)
   @IsString()
   @MaxChars(64)
+  @ApiPropertyOptional({ example: '张炬' })
   memo_name?: string;
 
   /** Chinese mobile number, 11 digits (a JSON number is accepted too). */
@@ -43,6 +46,7 @@ export class UpdateInformationDto {
   @ValidateIf(present)
   @IsString()
   @Matches(CHINESE_MOBILE, { message: '请输入有效的手机号码。' })
+  @ApiPropertyOptional({ example: '18932674288' })
   phone?: string;
 
   @Transform(trim)
@@ -50,6 +54,7 @@ export class UpdateInformationDto {
   @IsString()
   @MaxChars(128)
   @IsEmail({}, { message: '请输入有效的电子邮件地址。' })
+  @ApiPropertyOptional({ example: 'zhangju@example.com' })
   email?: string;
 
   /** The customer's employer. */
@@ -57,18 +62,21 @@ export class UpdateInformationDto {
   @ValidateIf(present)
   @IsString()
   @MaxChars(128)
+  @ApiPropertyOptional({ example: '合众康桥' })
   company?: string;
 
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
   @MaxChars(64)
+  @ApiPropertyOptional({ example: '采购经理' })
   position?: string;
 
   @Transform(trim)
   @ValidateIf(present)
   @IsString()
   @MaxChars(256)
+  @ApiPropertyOptional({ example: '北京市朝阳区' })
   address?: string;
 
   /** `YYYY-M-D` or `YYYY-MM-DD`. */
@@ -76,19 +84,23 @@ export class UpdateInformationDto {
   @ValidateIf(present)
   @IsString()
   @IsLegacyDate()
+  @ApiPropertyOptional({ example: '1990-6-1' })
   birthday?: string;
 
   /** Free-text remarks. */
   @ValidateIf(present)
   @IsString()
   @MaxChars(1024)
+  @ApiPropertyOptional({ example: '关注售后服务' })
   mem?: string;
 
   /** Accepted and ignored (the referrer is set when the customer arrives). */
   @Allow()
+  @ApiPropertyOptional({ type: 'string', example: '' })
   superior?: unknown;
 
   /** Accepted and ignored (customers have no password). */
   @Allow()
+  @ApiPropertyOptional({ type: 'string', example: '' })
   password?: unknown;
 }
