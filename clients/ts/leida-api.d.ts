@@ -264,6 +264,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zhugeleida/qiyeweixin/action/get_new_log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-雷达-获取新的访问日志 / New radar rows (the unseen badge)
+         * @description The signed-in rep's radar rows not seen yet, newest first (`order=create_date`: oldest first), optionally one `action`; they are marked seen in the same statement, so the next call returns only newer rows and two concurrent calls never return the same row. At most 500 per call. Items as the legacy view: user_id, customer_id, action (the Chinese name), log, create_date.
+         */
+        get: operations["repRadarNewLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/zhugeleida/gongzhonghao/action/record/0": {
         parameters: {
             query?: never;
@@ -356,6 +376,86 @@ export interface paths {
          * @description `data.chatinfo_count`: the rep's messages this customer has not read. Invalid parameters answer code 302 (legacy quirk); 307 without a relation.
          */
         get: operations["customerChatUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/xiaochengxu/chat/send_msg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 小程序-实时聊天-发送消息 / Send a message to a rep
+         * @description Stores a customer → rep message (send_type 2, set by the server), makes it the last message of the conversation, counts it unread for the rep and pushes `chat.message` to the rep. `content.info_type`: 1 text, 2 product inquiry (also records radar action 7), 3 phone request, 4 image, 5 video. `client_msg_id` makes a retry idempotent (the first message's id is returned). 307 without a relation.
+         */
+        post: operations["miniProgramChatSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/xiaochengxu/chat/getmsg/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 小程序-实时聊天-获取最新的聊天信息 / Fetch unread rep messages
+         * @description The rep's messages this customer has not fetched yet, oldest first, at most 100 per call; marks exactly the returned messages read (a message arriving meanwhile comes with the next call). With `last_id` (resumable polling): every rep message after that id, read or not (docs/realtime.md). An empty list answers `没有得到实时聊天信息`. 307 without a relation.
+         */
+        get: operations["miniProgramChatGetmsg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/xiaochengxu/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 小程序-分页获取所有的聊天信息记录 / Conversation history
+         * @description Page 1 holds the newest `length` messages (default 20), each page oldest first; items as in getmsg plus `from_user_name`. `mingpian_phone` and `wechat` are the rep's card phone and WeChat id. Opening the history marks the conversation read. 307 without a relation.
+         */
+        get: operations["miniProgramChatHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/xiaochengxu/chat/query_num/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 小程序-聊天-获取聊天数量 / Unread count from one rep
+         * @description `data.chatinfo_count`: the rep's messages this customer has not read. Invalid parameters answer code 302 (legacy quirk); 307 without a relation.
+         */
+        get: operations["miniProgramChatUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -708,6 +808,22 @@ export interface components {
         CustomerActivityList: {
             ret_data: components["schemas"]["CustomerActivityItem"][];
             /** @description Customers with activity in the range. */
+            data_count: number;
+        };
+        NewLogItem: {
+            /** @description The rep. */
+            user_id: number;
+            customer_id: number;
+            /** @description The action's Chinese name (e.g. 查看名片), as the legacy `get_action_display()`. */
+            action: string;
+            /** @description The customer's display name followed by the remark. */
+            log: string;
+            /** @description Business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+            create_date: string;
+        };
+        NewLogList: {
+            ret_data: components["schemas"]["NewLogItem"][];
+            /** @description How many rows ret_data holds. */
             data_count: number;
         };
         CreatedId: {
@@ -2382,6 +2498,93 @@ export interface operations {
             };
         };
     };
+    repRadarNewLog: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this action code.
+                 * @example 1
+                 */
+                action?: number;
+                /**
+                 * @description `-create_date` (newest first, the default) or `create_date`.
+                 * @example -create_date
+                 */
+                order?: "-create_date" | "create_date";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询日志记录成功";
+                        data: components["schemas"]["NewLogList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
     customerActionRecord: {
         parameters: {
             query?: never;
@@ -2756,6 +2959,364 @@ export interface operations {
         };
     };
     customerChatUnreadCount: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
+                u_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["UnreadCount"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput302"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    miniProgramChatSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CustomerSendMsgDto"];
+                "application/json": components["schemas"]["CustomerSendMsgDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "send msg successful";
+                        data: components["schemas"]["CreatedId"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    miniProgramChatGetmsg: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
+                u_id: number;
+                /**
+                 * @description Resumable polling (new): the newest id of the other side's messages this client has shown. With it, the answer is every message of the other side after that id (read or not), oldest first, at most 100, and the read position moves to the newest returned: a client whose previous answer was lost gets those messages again. Without it, the legacy behaviour: the messages not fetched yet.
+                 * @example 0
+                 */
+                last_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "实时获取-最新聊天信息成功" | "没有得到实时聊天信息";
+                        data: components["schemas"]["CustomerMessageList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    miniProgramChatHistory: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rep (雷达用户) id.
+                 * @example 1
+                 */
+                u_id: number;
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                current_page?: number;
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "分页获取-全部聊天消息成功";
+                        data: components["schemas"]["CustomerHistoryPage"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    miniProgramChatUnreadCount: {
         parameters: {
             query: {
                 /**

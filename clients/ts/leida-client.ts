@@ -30,10 +30,14 @@ export interface LeidaClientOptions {
   fetch?: typeof fetch;
 }
 
-const SURFACE_PREFIX: Record<Surface, string> = { customer: '/zhugeleida/gongzhonghao/', rep: '/zhugeleida/qiyeweixin/' };
+/** Path prefixes per surface: the mini-program (小程序) pages are customers too. */
+const SURFACE_PREFIXES: Record<Surface, string[]> = {
+  customer: ['/zhugeleida/gongzhonghao/', '/zhugeleida/xiaochengxu/'],
+  rep: ['/zhugeleida/qiyeweixin/'],
+};
 
 export function surfaceOf(path: string): Surface | undefined {
-  return (Object.keys(SURFACE_PREFIX) as Surface[]).find((s) => path.startsWith(SURFACE_PREFIX[s]) || `${path}/` === SURFACE_PREFIX[s]);
+  return (Object.keys(SURFACE_PREFIXES) as Surface[]).find((s) => SURFACE_PREFIXES[s].some((prefix) => `${path}/`.startsWith(prefix)));
 }
 
 /** The three signature parameters: rand_str = md5(timestamp + token), timestamp in milliseconds. */

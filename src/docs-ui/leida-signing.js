@@ -60,10 +60,12 @@
 
   // ---- Signatures ------------------------------------------------------------------------------
   var PREFIX = { customer: '/zhugeleida/gongzhonghao/', rep: '/zhugeleida/qiyeweixin/' };
+  /** The mini-program (小程序) pages: customers too, signed with a customer token. */
+  var MINI_PROGRAM_PREFIX = '/zhugeleida/xiaochengxu/';
 
   /** 'customer' | 'rep' for a signed path, else null (docs, health, the spec itself...). */
   function surfaceOfPath(pathname) {
-    if (pathname.indexOf(PREFIX.customer) === 0) return 'customer';
+    if (pathname.indexOf(PREFIX.customer) === 0 || pathname.indexOf(MINI_PROGRAM_PREFIX) === 0) return 'customer';
     if (pathname.indexOf(PREFIX.rep) === 0) return 'rep';
     return null;
   }

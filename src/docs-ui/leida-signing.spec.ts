@@ -46,6 +46,7 @@ describe('browser signing script (src/docs-ui/leida-signing.js)', () => {
 
   it('knows which surface a path belongs to', () => {
     expect(signing.surfaceOfPath('/zhugeleida/gongzhonghao/chat/query_num/0')).toBe('customer');
+    expect(signing.surfaceOfPath('/zhugeleida/xiaochengxu/chat/query_num/0')).toBe('customer');
     expect(signing.surfaceOfPath('/zhugeleida/qiyeweixin/tongxunlu')).toBe('rep');
     expect(signing.surfaceOfPath('/docs-json')).toBeNull();
   });

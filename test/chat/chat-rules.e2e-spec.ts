@@ -1,9 +1,9 @@
 import { ChatEngagementSource } from '../../src/modules/action-log/radar-ports';
 import { createWorld, World } from '../support/world';
 import { TestApp } from '../support/test-app';
-import { C, R, text } from './chat-paths';
+import { CUSTOMER_CHATS, R, text } from './chat-paths';
 
-describe('chat rules: content, isolation, idempotency, side effects', () => {
+describe.each(CUSTOMER_CHATS)('chat rules: content, isolation, idempotency, side effects (customer chat: $label)', ({ C }) => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { createWorld } from '../support/world';
 import { itOnPostgres, Signer, TestApp } from '../support/test-app';
-import { C, R, text } from './chat-paths';
+import { CUSTOMER_CHATS, R, text } from './chat-paths';
 
 /**
  * Many senders on both sides of one conversation while both sides poll getmsg: nothing may be
  * lost, returned twice or counted wrong, whatever the interleaving of commits.
  */
-describe('chat under concurrency', () => {
+describe.each(CUSTOMER_CHATS)('chat under concurrency (customer chat: $label)', ({ C }) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await TestApp.start({ dbPoolSize: 20 });

@@ -1,8 +1,8 @@
 import { createWorld, World } from '../support/world';
 import { TestApp } from '../support/test-app';
-import { C, R, text } from './chat-paths';
+import { CUSTOMER_CHATS, R, text } from './chat-paths';
 
-describe('chat, customer surface (API.md §4)', () => {
+describe.each(CUSTOMER_CHATS)('chat, customer surface (API.md §4) (customer chat: $label)', ({ C }) => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {

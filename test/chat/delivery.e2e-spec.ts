@@ -2,14 +2,14 @@ import { Client } from 'pg';
 import { eventually } from '../support/eventually';
 import { itOnPostgres, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/world';
-import { C, R, text } from './chat-paths';
+import { CUSTOMER_CHATS, R, text } from './chat-paths';
 
 /**
  * A message must never drop out of the live view (issue 10, delivery 1–3): getmsg marks read
  * only what its answer can carry, a client whose answer was lost gets it again with `last_id`,
  * and opening the history marks read only what the page saw.
  */
-describe('chat delivery: nothing marked read that the caller was not given', () => {
+describe.each(CUSTOMER_CHATS)('chat delivery: nothing marked read that the caller was not given (customer chat: $label)', ({ C }) => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {

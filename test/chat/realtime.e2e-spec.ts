@@ -2,10 +2,10 @@ import { signQuery } from '../../src/common/auth/signature';
 import { createWorld, World } from '../support/world';
 import { drainSocket } from '../support/drain';
 import { itOnPostgres, onRealPostgres, TestApp } from '../support/test-app';
-import { C, R, text } from './chat-paths';
+import { CUSTOMER_CHATS, R, text } from './chat-paths';
 import { WsProbe } from '../support/ws-probe';
 
-describe('realtime /ws (API.md §7)', () => {
+describe.each(CUSTOMER_CHATS)('realtime /ws (API.md §7) (customer chat: $label)', ({ C }) => {
   let t: TestApp;
   let host: string;
   let w: World;

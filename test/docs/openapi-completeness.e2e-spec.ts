@@ -12,6 +12,7 @@ const NO_INPUT = ['get /zhugeleida/qiyeweixin/contact/query_num'];
 /** List routes: current_page and length must stay documented. */
 const LISTS = [
   'get /zhugeleida/gongzhonghao/chat',
+  'get /zhugeleida/xiaochengxu/chat',
   'get /zhugeleida/qiyeweixin/chat',
   'get /zhugeleida/qiyeweixin/contact',
   'get /zhugeleida/qiyeweixin/tongxunlu',
@@ -65,8 +66,8 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
   });
   afterAll(async () => t.close());
 
-  it('finds all 23 operations', () => {
-    expect(ops).toHaveLength(23);
+  it('finds all 28 operations (the 4 mini-program chat routes and get_new_log included)', () => {
+    expect(ops).toHaveLength(28);
   });
 
   it('gives every operation a "<中文> / <English>" summary and a description', () => {
@@ -76,17 +77,17 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
     }
   });
 
-  it('tags every operation with exactly one of the five areas, and uses all five', () => {
+  it('tags every operation with exactly one of the six areas, and uses all six', () => {
     for (const { key, op } of ops) {
       expect([key, op.tags?.length]).toEqual([key, 1]);
       expect([key, TAGS.includes(op.tags[0])]).toEqual([key, true]);
     }
-    expect(new Set(ops.map((o) => o.op.tags[0]))).toEqual(new Set(['Chat – customer', 'Chat – rep', 'Contacts', 'Customer', 'Radar']));
+    expect(new Set(ops.map((o) => o.op.tags[0]))).toEqual(new Set(['Chat – customer', 'Chat – mini-program', 'Chat – rep', 'Contacts', 'Customer', 'Radar']));
   });
 
   it('gives every POST operation a form and a JSON request example, the form one with nested objects as JSON strings', () => {
     const posts = ops.filter((o) => o.method === 'post');
-    expect(posts).toHaveLength(9);
+    expect(posts).toHaveLength(10);
     for (const { key, op } of posts) {
       const content = op.requestBody?.content ?? {};
       const form = Object.values(content[FORM]?.examples ?? {}).map((e) => (e as Json).value);
@@ -157,11 +158,12 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
       }
     });
 
-    const signerFor = (path: string): Signer => (path.startsWith('/zhugeleida/gongzhonghao/') ? world.customers[0] : world.reps[0]);
+    const signerFor = (path: string): Signer => (path.startsWith('/zhugeleida/qiyeweixin/') ? world.reps[0] : world.customers[0]);
     const concretePath = (path: string) => path.replace(/\{[a-z_]+\}/g, String(world.customers[0].id));
 
     it.each([
       'post /zhugeleida/gongzhonghao/chat/send_msg/0',
+      'post /zhugeleida/xiaochengxu/chat/send_msg/0',
       'post /zhugeleida/qiyeweixin/chat/send_msg/0',
       'post /zhugeleida/qiyeweixin/customer/update_expected_pr/{id}',
       'post /zhugeleida/qiyeweixin/customer/update_expected_time/{id}',

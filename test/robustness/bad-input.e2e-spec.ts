@@ -65,7 +65,7 @@ describe('hostile input never produces a 500', () => {
         operations.push({
           method: method.toUpperCase() as 'GET' | 'POST',
           path,
-          surface: path.includes('/gongzhonghao/') ? 'customer' : 'rep',
+          surface: path.includes('/qiyeweixin/') ? 'rep' : 'customer',
           query: params.filter((p) => p.in === 'query').map((p) => p.name),
           body: Object.keys(schema?.properties ?? {}),
         });

@@ -35,10 +35,16 @@ export function AlwaysOk(): ClassDecorator {
   };
 }
 
-function surfaceController(surface: Surface, path: string, tag: string) {
+/**
+ * The legacy mini-program (小程序) pages: their customer is a customer like the Official
+ * Account's, signed with a customer token, on the same routes under another prefix (issue 12).
+ */
+export const MINI_PROGRAM_PREFIX = 'zhugeleida/xiaochengxu';
+
+function surfaceController(surface: Surface, path: string, tag: string, prefix = SURFACE_PREFIX[surface]) {
   return applyDecorators(
     AlwaysOk(),
-    Controller(`${SURFACE_PREFIX[surface]}/${path}`.replace(/\/$/, '')),
+    Controller(`${prefix}/${path}`.replace(/\/$/, '')),
     SetMetadata(SURFACE_KEY, surface),
     ApiTags(tag),
     ApiSecurity(Object.fromEntries(securitySchemesOf(surface).map((name) => [name, []]))),
@@ -47,6 +53,12 @@ function surfaceController(surface: Surface, path: string, tag: string) {
 
 /** A controller on the customer surface (公众号): signed with a customer's token. */
 export const CustomerController = (path: string, tag: string) => surfaceController('customer', path, tag);
+
+/**
+ * A customer-surface controller under the mini-program prefix. Use it on a subclass of the
+ * Official Account controller: one implementation behind both prefixes.
+ */
+export const MiniProgramController = (path: string, tag: string) => surfaceController('customer', path, tag, MINI_PROGRAM_PREFIX);
 
 /** A controller on the rep surface (企业微信): signed with a sales rep's token. */
 export const RepController = (path: string, tag: string) => surfaceController('rep', path, tag);

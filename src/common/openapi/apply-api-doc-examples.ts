@@ -1,4 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { MINI_PROGRAM_PREFIX } from '../auth/surface.decorators';
+import { API_TAGS } from './api-tags';
 import { UNDECODABLE_PATH } from '../http/protocol-errors';
 import { API_DOC_EXTENSION, ApiDocExtension, DocErrors, DocOutcome, FORM, JSON_TYPE } from './api-doc.decorator';
 import { ENVELOPE_SCHEMAS, NON_200_OUTCOMES, schemaRef, successEnvelope } from './envelope-schemas';
@@ -49,6 +51,18 @@ function applyNon200Outcomes(operation: Json, hasBody: boolean): void {
 }
 
 /**
+ * The mini-program routes share the Official Account handlers (and so their @ApiDoc): their
+ * operationIds and names say 小程序 / miniProgram instead (operationIds must stay unique), and
+ * the class-level tag and security the subclass inherits are not repeated.
+ */
+function renameForMiniProgram(operation: Json): void {
+  operation.operationId = String(operation.operationId).replace(/^customer/, 'miniProgram');
+  operation.summary = String(operation.summary).replace(/^公众号/, '小程序');
+  operation.tags = [API_TAGS.chatMiniProgram];
+  operation.security = [...new Map((operation.security ?? []).map((s: Json) => [JSON.stringify(s), s])).values()];
+}
+
+/**
  * Expands the `@ApiDoc` extension into standard OpenAPI: request examples per media type, the
  * typed outcomes of every status, and the shared envelope schemas; then removes the extension.
  * Swagger can only attach one example set to all media types, hence this post-processing step.
@@ -56,12 +70,13 @@ function applyNon200Outcomes(operation: Json, hasBody: boolean): void {
 export function applyApiDocExamples(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {});
   components.schemas = { ...components.schemas, ...ENVELOPE_SCHEMAS };
-  for (const pathItem of Object.values(document.paths ?? {}) as Json[]) {
+  for (const [path, pathItem] of Object.entries(document.paths ?? {}) as [string, Json][]) {
     for (const method of METHODS) {
       const operation = pathItem[method] as Json | undefined;
       const doc = operation?.[API_DOC_EXTENSION] as ApiDocExtension | undefined;
       if (!operation || !doc) continue;
       delete operation[API_DOC_EXTENSION];
+      if (path.startsWith(`/${MINI_PROGRAM_PREFIX}/`)) renameForMiniProgram(operation);
       if (doc.request) applyRequest(operation, doc.request);
       // Swagger UI prefills a parameter from the parameter's own example (not its schema's).
       for (const parameter of (operation.parameters ?? []) as Json[]) {

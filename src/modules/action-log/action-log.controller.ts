@@ -8,11 +8,11 @@ import { API_TAGS } from '../../common/openapi/api-tags';
 import { Clock } from '../../common/time/clock';
 import { ValidationStyle } from '../../common/validation/validation-style';
 import { ActionLogService } from './action-log.service';
-import { RadarCountQueryDto, RadarCustomerQueryDto, RadarTimelineQueryDto } from './dto/radar-query.dto';
-import { mapRadarItem } from './radar-item';
+import { RadarCountQueryDto, RadarCustomerQueryDto, RadarNewLogQueryDto, RadarTimelineQueryDto } from './dto/radar-query.dto';
+import { mapNewLogItem, mapRadarItem } from './radar-item';
 import { mapActionCountSummary, mapCustomerActivity } from './radar-summary.mapper';
 import { RadarSummaryService } from './radar-summary.service';
-import { ActionCountReport, CustomerActivityList, RadarItemList } from './dto/radar.response.dto';
+import { ActionCountReport, CustomerActivityList, NewLogList, RadarItemList } from './dto/radar.response.dto';
 
 const BAD_DATE = { create_date__gte: [{ message: '请输入有效的日期（YYYY-MM-DD）。', code: 'invalid' }] };
 const BAD_ACTION = { action: [{ message: '请输入有效的值。', code: 'invalid' }] };
@@ -116,5 +116,26 @@ export class ActionLogController {
   async customer(@CurrentPrincipal() p: Principal, @Query() query: RadarCustomerQueryDto) {
     const { items, total } = await this.summaries.perCustomer(p, query);
     return ok('查询成功', list(items.map((a) => mapCustomerActivity(a, this.clock)), total));
+  }
+
+  @Get('get_new_log')
+  @ApiDoc({
+    operationId: 'repRadarNewLog',
+    returns: NewLogList,
+    name: '企业微信-雷达-获取新的访问日志',
+    english: 'New radar rows (the unseen badge)',
+    description:
+      "The signed-in rep's radar rows not seen yet, newest first (`order=create_date`: oldest first), optionally one `action`; " +
+      'they are marked seen in the same statement, so the next call returns only newer rows and two concurrent calls never return ' +
+      'the same row. At most 500 per call. Items as the legacy view: user_id, customer_id, action (the Chinese name), log, create_date.',
+    success: {
+      msg: '查询日志记录成功',
+      data: { ret_data: [{ user_id: 1, customer_id: 2, action: '查看名片', log: '张聪访问了您的名片', create_date: '2018-09-21T15:18:01.548' }], data_count: 1 },
+    },
+    errors: [DocErrors.validation402(BAD_ACTION)],
+  })
+  async newLog(@CurrentPrincipal() p: Principal, @Query() query: RadarNewLogQueryDto) {
+    const items = await this.log.takeNewLog(p, query);
+    return ok('查询日志记录成功', list(items.map((e) => mapNewLogItem(e, this.clock)), items.length));
   }
 }

@@ -11,7 +11,7 @@ import type { Tx } from '../../database/transaction-runner';
 import { RelationService } from '../contacts/relation.service';
 import { CustomerService } from '../customer/customer.service';
 import type { CustomerProfile } from '../customer/customer.service';
-import type { RadarTimelineQueryDto } from './dto/radar-query.dto';
+import type { RadarNewLogQueryDto, RadarTimelineQueryDto } from './dto/radar-query.dto';
 import type { RecordActionDto } from './dto/record-action.dto';
 import { dayStartSql } from './local-days';
 import { pageOf } from '../../common/pagination/pagination';
@@ -37,6 +37,38 @@ interface TimelineRow {
   headimgurl: string | null;
   memoName: string | null;
 }
+
+type RadarRow = Omit<TimelineRow, 'total' | 'id'> & { id: number };
+
+/** A radar row with the customer's face as this rep sees it. */
+function radarEntryOf(repId: number, r: RadarRow): RadarEntry {
+  const customer = r.username === null ? null : { username: r.username, headimgurl: r.headimgurl ?? '' };
+  return { id: r.id, repId, customerId: r.customerId, action: r.action, remark: r.remark, createdAt: r.createdAt, ...customerFace(r.customerId, customer, r.memoName) };
+}
+
+/** At most this many rows per get_new_log call; the rest come with the next call. */
+export const NEW_LOG_MAX = 500;
+
+/**
+ * get_new_log ($1 company, $2 rep, $3 action or null, $4 limit): takes the rep's unseen rows
+ * (radar_action_unseen_idx) and marks them seen in one statement. FOR UPDATE SKIP LOCKED: two
+ * concurrent calls never return the same row, and neither waits for the other.
+ */
+const TAKE_NEW_LOG = `WITH taken AS (
+  UPDATE radar_action SET seen = true
+  WHERE id IN (
+    SELECT id FROM radar_action
+    WHERE company_id = $1 AND rep_id = $2 AND NOT seen AND ($3::int IS NULL OR action = $3)
+    ORDER BY created_at DESC, id DESC LIMIT $4
+    FOR UPDATE SKIP LOCKED
+  ) AND company_id = $1 AND rep_id = $2
+  RETURNING id, customer_id, action, remark, created_at
+)
+SELECT taken.id, taken.customer_id AS "customerId", taken.action, taken.remark, taken.created_at AS "createdAt",
+       cu.username, cu.headimgurl, r.memo_name AS "memoName"
+FROM taken
+LEFT JOIN customer cu ON cu.id = taken.customer_id AND cu.company_id = $1
+LEFT JOIN relation r ON r.company_id = $1 AND r.rep_id = $2 AND r.customer_id = taken.customer_id`;
 
 /**
  * The timeline page ($1 company, $2 rep, $3 limit, $4 offset, then the filters' values). The
@@ -191,16 +223,17 @@ export class ActionLogService implements RadarActionRecorder {
     const rows = await this.sql.rows<TimelineRow>(timelineSql(filters), params);
     const total = rows[0]?.total ?? 0;
     if (rows[0]?.id == null) return { items: [], total };
-    const items = rows.map((r) => ({
-      id: r.id!,
-      repId: rep.id,
-      customerId: r.customerId,
-      action: r.action,
-      remark: r.remark,
-      createdAt: r.createdAt,
-      ...customerFace(r.customerId, r.username === null ? null : { username: r.username, headimgurl: r.headimgurl ?? '' }, r.memoName),
-    }));
-    return { items, total };
+    return { items: rows.map((r) => radarEntryOf(rep.id, { ...r, id: r.id! })), total };
   }
 
+  /**
+   * GET action/get_new_log: the rep's radar rows not seen yet (by action/time or an earlier
+   * call), now marked seen; at most NEW_LOG_MAX, ordered by `order` (legacy `-create_date`).
+   */
+  async takeNewLog(rep: Principal, query: RadarNewLogQueryDto): Promise<RadarEntry[]> {
+    const rows = await this.sql.rows<RadarRow>(TAKE_NEW_LOG, [rep.companyId, rep.id, query.action ?? null, NEW_LOG_MAX]);
+    const sign = query.order === 'create_date' ? 1 : -1;
+    rows.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id));
+    return rows.map((r) => radarEntryOf(rep.id, r));
+  }
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../common/time/clock';
 import { customerDisplayName } from '../contacts/customer-display-name';
-import type { RadarItem } from './dto/radar.response.dto';
-import { radarLog } from './radar-actions';
+import type { NewLogItem, RadarItem } from './dto/radar.response.dto';
+import { radarActionKind, radarLog } from './radar-actions';
 
 /** One radar row as services return it (the wire shape is built by mapRadarItem). */
 export interface RadarEntry {
@@ -25,6 +25,17 @@ export function mapRadarItem(entry: RadarEntry, clock: Clock): RadarItem {
     headimgurl: entry.headimgurl,
     customer_username: entry.displayName,
     action: entry.action,
+    log: radarLog(entry.displayName, entry.remark),
+    create_date: clock.dateTime(entry.createdAt),
+  };
+}
+
+/** A get_new_log item (legacy keys): the action by its Chinese name, as the legacy `get_action_display()`. */
+export function mapNewLogItem(entry: RadarEntry, clock: Clock): NewLogItem {
+  return {
+    user_id: entry.repId,
+    customer_id: entry.customerId,
+    action: radarActionKind(entry.action)?.name ?? String(entry.action),
     log: radarLog(entry.displayName, entry.remark),
     create_date: clock.dateTime(entry.createdAt),
   };

@@ -8,7 +8,7 @@ import { ChatContactsService } from './chat-contacts.service';
 import { ChatEngagementService } from './chat-engagement.service';
 import { MessagesFixture } from './chat.fixture';
 import { ChatService } from './chat.service';
-import { CustomerChatController } from './customer-chat.controller';
+import { CustomerChatController, MiniProgramChatController } from './customer-chat.controller';
 import { ChatMessageEntity } from './entities/chat-message.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { ReadPositionEntity } from './entities/read-position.entity';
@@ -18,7 +18,7 @@ import { RepContactController } from './rep-contact.controller';
 /** Two-sided chat (API.md §4, §5.1–5.5); realtime delivery goes through the EventBus (§7). */
 @Module({
   imports: [TypeOrmModule.forFeature([ConversationEntity, ChatMessageEntity, ReadPositionEntity]), CompanyModule, CustomerModule, ContactsModule],
-  controllers: [CustomerChatController, RepChatController, RepContactController],
+  controllers: [CustomerChatController, MiniProgramChatController, RepChatController, RepContactController],
   providers: [
     ChatService,
     ChatContactsService,

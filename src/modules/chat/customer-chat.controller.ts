@@ -1,7 +1,7 @@
 import { Body, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
-import { CustomerController } from '../../common/auth/surface.decorators';
+import { CustomerController, MiniProgramController } from '../../common/auth/surface.decorators';
 import { list, ok } from '../../common/envelope/envelope';
 import { pageOf } from '../../common/pagination/pagination';
 import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
@@ -121,3 +121,11 @@ export class CustomerChatController {
     return ok('查询成功', { chatinfo_count: await this.chat.unreadCount(p, query.u_id) });
   }
 }
+
+/**
+ * The mini-program (小程序) customer chat: the legacy mini-program pages call the same routes
+ * under /zhugeleida/xiaochengxu/ (issue 12). The same handlers, inherited; only the prefix and
+ * the tag differ (operationIds: applyApiDocExamples names them miniProgramChat…).
+ */
+@MiniProgramController('chat', API_TAGS.chatMiniProgram)
+export class MiniProgramChatController extends CustomerChatController {}

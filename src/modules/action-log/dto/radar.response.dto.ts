@@ -84,3 +84,29 @@ export class CustomerActivityList {
   /** Customers with activity in the range. */
   data_count!: number;
 }
+
+/** One new radar row as the legacy get_new_log renders it. */
+export class NewLogItem {
+  /** The rep. */
+  user_id!: number;
+
+  customer_id!: number;
+
+  /** The action's Chinese name (e.g. 查看名片), as the legacy `get_action_display()`. */
+  action!: string;
+
+  /** The customer's display name followed by the remark. */
+  log!: string;
+
+  /** Business time zone, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+  create_date!: string;
+}
+
+/** action/get_new_log: the rep's unseen rows (now seen). */
+export class NewLogList {
+  @ApiProperty({ type: [NewLogItem] })
+  ret_data!: NewLogItem[];
+
+  /** How many rows ret_data holds. */
+  data_count!: number;
+}
