@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * 企业微信-跟进记录 / Follow-up notes
-         * @description The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.
+         * @description The signed-in rep's follow-up notes on a customer, newest first (10 per page by default; `length=0`: all), in the legacy item shape (API.md §10): the customer's and the rep's avatars, both ids, the note and its time; `msg` is empty as the legacy answered. 307 without a relation.
          */
         get: operations["repFollowUpList"];
         put?: never;
@@ -599,13 +599,16 @@ export interface components {
         };
         EmptyData: Record<string, never>;
         FollowUpItem: {
-            id: number;
-            /** @description The rep who wrote it. */
-            user_id: number;
-            customer_id: number;
+            /** @description The customer's avatar. */
+            user_customer_flowup__customer__headimgurl: string;
+            /** @description The rep's avatar. */
+            user_customer_flowup__user__avatar: string;
+            /** @description The rep who wrote the note. */
+            user_customer_flowup__user_id: number;
+            user_customer_flowup__customer_id: number;
             /** @description The note. */
             follow_info: string;
-            /** @description When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss`. */
+            /** @description When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss[.SSS]`. */
             create_date: string;
         };
         FollowUpList: {
@@ -1348,7 +1351,7 @@ export interface operations {
                         /** @enum {integer} */
                         code: 200;
                         /** @enum {string} */
-                        msg: "查询成功";
+                        msg: "";
                         data: components["schemas"]["FollowUpList"];
                     } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"] | components["schemas"]["NoRelation"];
                 };

@@ -23,7 +23,7 @@ describe('follow_info (API.md §6.2)', () => {
     const [rep, customer] = [w.reps[0], w.customers[0]];
     expect(await lastFollowAt(rep.id, customer.id)).toBeNull();
     const empty = await t.get(LIST, rep, { customer_id: customer.id });
-    expect(empty.body).toEqual({ code: 200, msg: '查询成功', data: { ret_data: [], data_count: 0 } });
+    expect(empty.body).toEqual({ code: 200, msg: '', data: { ret_data: [], data_count: 0 } });
 
     const form = await t.post(ADD(customer.id), rep, { follow_info: '第一次电话沟通' });
     expect(form.body).toEqual({ code: 200, msg: '添加成功', data: {} });
@@ -33,12 +33,20 @@ describe('follow_info (API.md §6.2)', () => {
 
     const res = await t.get(LIST, rep, { customer_id: customer.id });
     expect(res.body.code).toBe(200);
-    expect(res.body.msg).toBe('查询成功');
+    expect(res.body.msg).toBe('');
     expect(res.body.data.data_count).toBe(2);
     const [newest, oldest] = res.body.data.ret_data;
-    expect(newest).toEqual({ id: expect.any(Number), user_id: rep.id, customer_id: customer.id, follow_info: '约了下周见面', create_date: expect.stringMatching(LEGACY_DATETIME) });
+    // The legacy item (views_dir/qiyeweixin/follow_info.py): both faces, both ids, the note, its time.
+    expect(newest).toEqual({
+      user_customer_flowup__customer__headimgurl: 'http://img/c0.png',
+      user_customer_flowup__user__avatar: 'http://img/rep0.png',
+      user_customer_flowup__user_id: rep.id,
+      user_customer_flowup__customer_id: customer.id,
+      follow_info: '约了下周见面',
+      create_date: expect.stringMatching(LEGACY_DATETIME),
+    });
     expect(oldest.follow_info).toBe('第一次电话沟通');
-    expect(newest.id).toBeGreaterThan(oldest.id);
+    expect(newest.create_date >= oldest.create_date).toBe(true);
 
     const contacts = await t.get('/zhugeleida/qiyeweixin/tongxunlu', rep, { order: '-last_follow_time' });
     expect(contacts.body.data.ret_data[0]).toMatchObject({ customer_id: customer.id, last_follow_time: '今天', follow_status: '今天跟进' });
@@ -86,7 +94,10 @@ describe('follow_info (API.md §6.2)', () => {
     const ny = await TestApp.start({ businessTimezone: 'America/New_York' });
     try {
       const [sh, us] = await Promise.all([t.get(LIST, rep, { customer_id: customer.id }), ny.get(LIST, rep, { customer_id: customer.id })]);
-      const [rows] = await t.dataSource.query(`SELECT created_at FROM follow_up WHERE id = $1`, [sh.body.data.ret_data[0].id]);
+      const [rows] = await t.dataSource.query(
+        `SELECT f.created_at FROM follow_up f JOIN relation r ON r.id = f.relation_id WHERE r.rep_id = $1 AND r.customer_id = $2 ORDER BY f.created_at DESC, f.id DESC LIMIT 1`,
+        [rep.id, customer.id],
+      );
       const instant: Date = rows.created_at;
       const asUtc = (local: string) => Date.parse(`${local}Z`);
       // Shanghai is UTC+8 all year; New York is UTC-5 in winter (UTC-4 in summer).

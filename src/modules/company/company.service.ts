@@ -38,6 +38,12 @@ export class CompanyService {
     return (await this.sql.one<Credentials>(REP_CREDENTIALS, [id])) ?? null;
   }
 
+  /** A rep of the company as others see them (no token), or null. */
+  async findRep(companyId: number, id: number): Promise<RepProfile | null> {
+    const rep = await this.reps.findOne({ where: { companyId, id }, select: { id: true, companyId: true, name: true, avatar: true, mingpianPhone: true, wechat: true } });
+    return rep ? { id: rep.id, companyId: rep.companyId, name: rep.name, avatar: rep.avatar, mingpianPhone: rep.mingpianPhone, wechat: rep.wechat } : null;
+  }
+
   countCompanies(): Promise<number> {
     return this.companies.count();
   }

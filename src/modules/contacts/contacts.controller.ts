@@ -16,6 +16,8 @@ import { FollowUpService } from './follow-up.service';
 import { EmptyData } from '../../common/envelope/envelope-data.dto';
 import { ContactList, FollowUpList } from './dto/contact.response.dto';
 
+/** The legacy follow_info list leaves `msg` at its empty default. */
+const FOLLOW_UPS_MSG = '';
 const CUSTOMER_ID_REQUIRED = { customer_id: [{ message: '这个字段是必填项。', code: 'required' }] };
 
 @RepController('tongxunlu', API_TAGS.contacts)
@@ -78,16 +80,31 @@ export class FollowUpController {
     returns: FollowUpList,
     name: '企业微信-跟进记录',
     english: 'Follow-up notes',
-    description: "The signed-in rep's follow-up notes on a customer, newest first (10 per page by default). 307 without a relation.",
+    description:
+      "The signed-in rep's follow-up notes on a customer, newest first (10 per page by default; `length=0`: all), in the legacy item " +
+      'shape (API.md §10): the customer\'s and the rep\'s avatars, both ids, the note and its time; `msg` is empty as the legacy ' +
+      'answered. 307 without a relation.',
     success: {
-      msg: '查询成功',
-      data: { ret_data: [{ id: 12, user_id: 1, customer_id: 2, follow_info: '更新预计成交率为: 80', create_date: '2026-11-28T10:03:29' }], data_count: 1 },
+      msg: FOLLOW_UPS_MSG,
+      data: {
+        ret_data: [
+          {
+            user_customer_flowup__customer__headimgurl: 'statics/imgs/setAvator.jpg',
+            user_customer_flowup__user__avatar: 'statics/imgs/setAvator.jpg',
+            user_customer_flowup__user_id: 1,
+            user_customer_flowup__customer_id: 2,
+            follow_info: '更新预计成交率为: 80',
+            create_date: '2026-11-28T10:03:29',
+          },
+        ],
+        data_count: 1,
+      },
     },
     errors: [DocErrors.validation402(CUSTOMER_ID_REQUIRED), DocErrors.noRelation()],
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: FollowInfoQueryDto) {
     const page = await this.followUps.list(p.companyId, p.id, query.customer_id, pageOf(query, 10));
-    return ok('查询成功', list(page.items.map((n) => mapFollowUp(n, this.clock)), page.total));
+    return ok(FOLLOW_UPS_MSG, list(page.items.map((n) => mapFollowUp(n, page.faces, this.clock)), page.total));
   }
 
   @Post('add/:customer_id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CompanyModule } from '../company/company.module';
 import { CustomerModule } from '../customer/customer.module';
 import { ContactListService } from './contact-list.service';
 import { ContactListController, FollowUpController } from './contacts.controller';
@@ -12,7 +13,7 @@ import { RelationService } from './relation.service';
 
 /** Relations (rep × customer), the contact list and follow-up notes (API.md §6.1–6.2). */
 @Module({
-  imports: [TypeOrmModule.forFeature([RelationEntity, ArticleEntity, FollowUpEntity]), CustomerModule],
+  imports: [TypeOrmModule.forFeature([RelationEntity, ArticleEntity, FollowUpEntity]), CompanyModule, CustomerModule],
   controllers: [ContactListController, FollowUpController],
   providers: [RelationService, ContactListService, FollowUpService, ArticlesFixture, RelationsFixture],
   exports: [RelationService, FollowUpService, ContactListService],

@@ -1,13 +1,14 @@
 import type { Clock } from '../../common/time/clock';
 import type { FollowUpItem } from './dto/contact.response.dto';
-import type { FollowUpNote } from './follow-up.service';
+import type { FollowUpFaces, FollowUpNote } from './follow-up.service';
 
-/** One follow-up note on the wire (`follow_info` list item; shape decided in docs/decisions/contacts.md). */
-export function mapFollowUp(note: FollowUpNote, clock: Clock): FollowUpItem {
+/** One follow-up note on the wire: the legacy `follow_info` item (docs/legacy-compat.md). */
+export function mapFollowUp(note: FollowUpNote, faces: FollowUpFaces, clock: Clock): FollowUpItem {
   return {
-    id: note.id,
-    user_id: note.repId,
-    customer_id: note.customerId,
+    user_customer_flowup__customer__headimgurl: faces.customerHeadimgurl,
+    user_customer_flowup__user__avatar: faces.repAvatar,
+    user_customer_flowup__user_id: note.repId,
+    user_customer_flowup__customer_id: note.customerId,
     follow_info: note.content,
     create_date: clock.dateTime(note.createdAt),
   };

@@ -7,6 +7,8 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import type { Page } from '../../common/pagination/pagination';
 import { FollowUpEntity } from './entities/follow-up.entity';
 import type { RelationEntity } from './entities/relation.entity';
+import { CompanyService } from '../company/company.service';
+import { CustomerService } from '../customer/customer.service';
 import { RelationService } from './relation.service';
 
 export interface FollowUpNote {
@@ -17,9 +19,16 @@ export interface FollowUpNote {
   createdAt: Date;
 }
 
+/** The two faces a legacy follow-up item shows: the customer's avatar and the rep's. */
+export interface FollowUpFaces {
+  customerHeadimgurl: string;
+  repAvatar: string;
+}
+
 export interface FollowUpPage {
   items: FollowUpNote[];
   total: number;
+  faces: FollowUpFaces;
 }
 
 /**
@@ -31,6 +40,8 @@ export class FollowUpService {
   constructor(
     @InjectRepository(FollowUpEntity) private readonly notes: Repository<FollowUpEntity>,
     private readonly relations: RelationService,
+    private readonly customers: CustomerService,
+    private readonly company: CompanyService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -38,13 +49,13 @@ export class FollowUpService {
   /** The caller's notes on the customer, newest first; 307 without a relation. */
   async list(companyId: number, repId: number, customerId: number, page: Page): Promise<FollowUpPage> {
     const relation = await this.relations.require({ companyId, repId, customerId });
-    const [rows, total] = await this.notes.findAndCount({
-      where: { companyId, relationId: relation.id },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: page.offset,
-      take: page.limit,
-    });
-    return { items: rows.map((r) => toNote(r, relation)), total };
+    const [[rows, total], customer, rep] = await Promise.all([
+      this.notes.findAndCount({ where: { companyId, relationId: relation.id }, order: { createdAt: 'DESC', id: 'DESC' }, skip: page.offset, take: page.limit }),
+      this.customers.findCustomer(companyId, customerId),
+      this.company.findRep(companyId, repId),
+    ]);
+    const faces = { customerHeadimgurl: customer?.headimgurl ?? '', repAvatar: rep?.avatar ?? '' };
+    return { items: rows.map((r) => toNote(r, relation)), total, faces };
   }
 
   /** Adds a note written by the rep; 307 without a relation. */

@@ -46,19 +46,26 @@ export class ContactList {
   data_count!: number;
 }
 
-/** One follow-up note (`follow_info` item). */
+/**
+ * One follow-up note as the legacy `follow_info` view renders it (its ORM lookup names, kept as
+ * they are: legacy pages read them), with the faces of both parties.
+ */
 export class FollowUpItem {
-  id!: number;
+  /** The customer's avatar. */
+  user_customer_flowup__customer__headimgurl!: string;
 
-  /** The rep who wrote it. */
-  user_id!: number;
+  /** The rep's avatar. */
+  user_customer_flowup__user__avatar!: string;
 
-  customer_id!: number;
+  /** The rep who wrote the note. */
+  user_customer_flowup__user_id!: number;
+
+  user_customer_flowup__customer_id!: number;
 
   /** The note. */
   follow_info!: string;
 
-  /** When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss`. */
+  /** When it was written, business time zone, `YYYY-MM-DDTHH:mm:ss[.SSS]`. */
   create_date!: string;
 }
 
