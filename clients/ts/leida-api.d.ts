@@ -64,6 +64,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zhugeleida/qiyeweixin/follow_language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-跟进常用语 / Follow-up phrases
+         * @description The signed-in rep's own phrases and the company-wide ones (`user_id` null), newest first, paged (`length` default 10, 0: all). Legacy shape (API.md §10): `data_count` is the number on this page and `ret_data` an object with the caller and the list; `msg` is empty.
+         */
+        get: operations["repFollowPhraseList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/follow_language/add/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业微信-添加跟进常用语 / Add a follow-up phrase
+         * @description Adds a phrase of the signed-in rep (1..256 characters, trimmed). Invalid input → 301 with the field errors in `msg` (legacy).
+         */
+        post: operations["repFollowPhraseAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/follow_language/delete/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业微信-删除跟进常用语 / Delete a follow-up phrase
+         * @description Deletes one of the signed-in rep's own phrases. Anything else (unknown, another rep's, company-wide) → 302 and nothing changes.
+         */
+        post: operations["repFollowPhraseDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/zhugeleida/qiyeweixin/customer": {
         parameters: {
             query?: never;
@@ -623,6 +683,33 @@ export interface components {
              */
             follow_info: string;
         };
+        FollowPhraseItem: {
+            language_id: number;
+            /** @description Its owner; null for a company-wide phrase. */
+            user_id: number | null;
+            /** @description The phrase. */
+            language: string;
+        };
+        FollowPhrases: {
+            follow_language_data: components["schemas"]["FollowPhraseItem"][];
+            /** @description The signed-in rep. */
+            user_id: number;
+        };
+        FollowPhraseList: {
+            /** @description Phrases on this page (as the legacy counted them). */
+            data_count: number;
+            ret_data: components["schemas"]["FollowPhrases"];
+        };
+        CreatedPhrase: {
+            language_id: number;
+        };
+        AddFollowLanguageDto: {
+            /**
+             * @description The phrase, 1..256 characters (surrounding whitespace is trimmed).
+             * @example 您好,上次说的方案您考虑得怎么样了?
+             */
+            custom_language: string;
+        };
         CustomerProfileItem: {
             /** @description Names of the tags the customer carries. */
             tag: string[];
@@ -1146,6 +1233,13 @@ export interface components {
             msg: components["schemas"]["FieldErrors"];
             data: components["schemas"]["EmptyData"];
         };
+        /** @description Invalid parameters, legacy code 301: the field errors in `msg`. */
+        InvalidInput301: {
+            /** @enum {integer} */
+            code: 301;
+            msg: components["schemas"]["FieldErrors"];
+            data: components["schemas"]["EmptyData"];
+        };
         /** @description Invalid parameters, legacy code 303: `msg` is the field errors as a JSON string (legacy quirk). */
         InvalidInput303Text: {
             /** @enum {integer} */
@@ -1175,6 +1269,14 @@ export interface components {
             code: 302;
             /** @enum {string} */
             msg: "没有数据";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description Not one of the caller's own phrases (unknown, another rep's, or company-wide). */
+        PhraseNotDeletable: {
+            /** @enum {integer} */
+            code: 302;
+            /** @enum {string} */
+            msg: "ID不存在或者不允许删除";
             data: components["schemas"]["EmptyData"];
         };
         /** @description The body is over the size limit (HTTP 413; the connection is closed). */
@@ -1457,6 +1559,272 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repFollowPhraseList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                current_page?: number;
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
+                length?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "";
+                        data: components["schemas"]["FollowPhraseList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repFollowPhraseAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AddFollowLanguageDto"];
+                "application/json": components["schemas"]["AddFollowLanguageDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["CreatedPhrase"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput301"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repFollowPhraseDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The phrase's id (language_id).
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "删除成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["PhraseNotDeletable"] | components["schemas"]["InvalidInput402"];
                 };
             };
             /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */

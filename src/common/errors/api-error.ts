@@ -23,6 +23,8 @@ export const Errors = {
   noRelation: () => new ApiError(307, '用户-客户关系不存在'),
   tagNotFound: () => new ApiError(301, '用户标签不存在'),
   noData: () => new ApiError(302, '没有数据'),
+  /** follow_language/delete of a phrase that is not the caller's own (legacy wording). */
+  phraseNotDeletable: () => new ApiError(302, 'ID不存在或者不允许删除'),
   notFound: () => new ApiError(404, '接口不存在'),
   tooLarge: () => new ApiError(413, '请求体过大', {}, 413),
   rateLimited: () => new ApiError(429, '请求过于频繁', {}, 429),

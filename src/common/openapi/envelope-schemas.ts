@@ -49,10 +49,12 @@ export const ENVELOPE_SCHEMAS = {
   InvalidInput402: envelope('Invalid parameters: the field errors in `data`.', 402, fixedMsg('请求异常'), ref('FieldErrors')),
   InvalidInput302: envelope('Invalid parameters, legacy code 302: the field errors in `data`.', 302, fixedMsg('请求异常'), ref('FieldErrors')),
   InvalidInput303: envelope('Invalid parameters, legacy code 303: the field errors in `msg`.', 303, ref('FieldErrors'), empty),
+  InvalidInput301: envelope('Invalid parameters, legacy code 301: the field errors in `msg`.', 301, ref('FieldErrors'), empty),
   InvalidInput303Text: envelope('Invalid parameters, legacy code 303: `msg` is the field errors as a JSON string (legacy quirk).', 303, { type: 'string' }, empty),
   NoRelation: errorEnvelope('The caller has no relation with the other party.', Errors.noRelation()),
   TagNotFound: errorEnvelope('A tag id that the caller cannot see.', Errors.tagNotFound()),
   NoData: errorEnvelope('An empty result.', Errors.noData()),
+  PhraseNotDeletable: errorEnvelope('Not one of the caller\'s own phrases (unknown, another rep\'s, or company-wide).', Errors.phraseNotDeletable()),
   PayloadTooLarge: errorEnvelope('The body is over the size limit (HTTP 413; the connection is closed).', Errors.tooLarge()),
   RateLimited: errorEnvelope('Too many requests from this address (HTTP 429).', Errors.rateLimited()),
   InternalError: errorEnvelope('An unexpected error (HTTP 500); `error_id` is in the server log with the details.', Errors.internal(), {

@@ -10,6 +10,14 @@ interface ArticleRecord {
   title: string;
 }
 
+interface FollowLanguageRecord {
+  id: number;
+  company_id: number;
+  /** Absent or null: a company-wide phrase. */
+  rep_id?: number | null;
+  language: string;
+}
+
 interface RelationRecord {
   rep_id: number;
   customer_id: number;
@@ -87,5 +95,35 @@ export class RelationsFixture implements FixtureSectionHandler<RelationRecord> {
         [companyId, r.rep_id, r.customer_id, r.source ?? 1, r.article_id ?? null, r.superior_customer_id ?? null, r.expected_time ?? null, r.expedted_pr ?? 0, r.create_date ?? null],
       );
     }
+  }
+}
+
+/** Follow-up phrases (`follow_languages`): a rep's own, or company-wide without rep_id. */
+@FixtureSection()
+@Injectable()
+export class FollowLanguagesFixture implements FixtureSectionHandler<FollowLanguageRecord> {
+  readonly section = 'follow_languages';
+  readonly order = 60;
+
+  validate(records: unknown[]): FollowLanguageRecord[] {
+    return records.map((r, i) => {
+      const rec = readRecord<FollowLanguageRecord>(this.section, i, r, { id: 'id', company_id: 'id', rep_id: 'id?', language: 'string' });
+      const length = [...rec.language.trim()].length;
+      if (length < 1 || length > 256) throw new FixtureError(`${where(this.section, i, rec)}: "language" must be 1..256 characters`);
+      return rec;
+    });
+  }
+
+  async load(manager: EntityManager, records: FollowLanguageRecord[]): Promise<void> {
+    for (const [i, r] of records.entries()) {
+      await requireSameTenant(manager, 'follow_language', r.id, r.company_id, where(this.section, i, r));
+      if (r.rep_id != null) await requireInCompany(manager, 'rep', r.rep_id, r.company_id, where(this.section, i, r));
+      await manager.query(
+        `INSERT INTO follow_language (id, company_id, rep_id, language) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET rep_id = EXCLUDED.rep_id, language = EXCLUDED.language`,
+        [r.id, r.company_id, r.rep_id ?? null, r.language.trim()],
+      );
+    }
+    await bumpIdentity(manager, 'follow_language');
   }
 }

@@ -15,6 +15,7 @@ export const KNOWN_SECTIONS = [
   'customer_tags',
   'messages',
   'actions',
+  'follow_languages',
 ] as const;
 
 export type Fixture = Partial<Record<(typeof KNOWN_SECTIONS)[number], unknown[]>>;

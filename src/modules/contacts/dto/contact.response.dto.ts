@@ -77,3 +77,36 @@ export class FollowUpList {
   /** All notes of this rep about this customer. */
   data_count!: number;
 }
+
+/** A follow-up phrase (legacy follow_language item). */
+export class FollowPhraseItem {
+  language_id!: number;
+
+  /** Its owner; null for a company-wide phrase. */
+  user_id!: number | null;
+
+  /** The phrase. */
+  language!: string;
+}
+
+/** The caller and their phrases. */
+export class FollowPhrases {
+  /** The signed-in rep. */
+  user_id!: number;
+
+  @ApiProperty({ type: [FollowPhraseItem] })
+  follow_language_data!: FollowPhraseItem[];
+}
+
+/** follow_language: the rep's phrases and the company's, newest first (legacy shape: `ret_data` is an object). */
+export class FollowPhraseList {
+  /** Phrases on this page (as the legacy counted them). */
+  data_count!: number;
+
+  ret_data!: FollowPhrases;
+}
+
+/** follow_language/add: the new phrase's id. */
+export class CreatedPhrase {
+  language_id!: number;
+}
