@@ -264,6 +264,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zhugeleida/qiyeweixin/tag_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-标签-客户列表 / Customers by tag
+         * @description The company's tags that the signed-in rep's customers carry, each with those customers (id, avatar, the name this rep sees); the tags with the most customers first; optional legacy filters `id` (a tag) and `name` (a substring). Legacy shape (API.md §10): `ret_count` counts the tags; `msg` is empty.
+         */
+        get: operations["repTagCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/tag_customer/add/0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业微信-标签-批量添加客户 / Tag several customers
+         * @description Creates the tag `name` in the company (an existing tag of that name is reused) and attaches it to every customer of `customer_list` (a JSON array; each must be related to the caller). A customer of another company or without a relation → 301 with the field errors in `msg`, and nothing changes (no tag either); an empty list → 302.
+         */
+        post: operations["repTagCustomersAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/zhugeleida/qiyeweixin/action/time": {
         parameters: {
             query?: never;
@@ -850,6 +890,40 @@ export interface components {
              */
             name: string;
         };
+        TaggedCustomer: {
+            id: number;
+            headimgurl: string;
+            /** @description The display name this rep sees. */
+            name: string;
+        };
+        TagWithCustomers: {
+            customer_list: components["schemas"]["TaggedCustomer"][];
+            id: number;
+            name: string;
+            /** @description The same as id (legacy). */
+            tag_id: number;
+            customer_num: number;
+        };
+        TagCustomerList: {
+            ret_data: components["schemas"]["TagWithCustomers"][];
+            /** @description How many tags ret_data holds. */
+            ret_count: number;
+        };
+        TagCustomersDto: {
+            /**
+             * @description Tag name, 1..32 characters; an existing tag of the company with that name is reused.
+             * @example 爱撸串
+             */
+            name: string;
+            /**
+             * @description JSON array of customer ids, each related to the caller; `[]` answers 302 标签关联客户不能为空.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            customer_list: number[];
+        };
         RadarItem: {
             id: number;
             /** @description The rep. */
@@ -1269,6 +1343,14 @@ export interface components {
             code: 302;
             /** @enum {string} */
             msg: "没有数据";
+            data: components["schemas"]["EmptyData"];
+        };
+        /** @description An empty customer_list. */
+        NoTaggedCustomers: {
+            /** @enum {integer} */
+            code: 302;
+            /** @enum {string} */
+            msg: "标签关联客户不能为空";
             data: components["schemas"]["EmptyData"];
         };
         /** @description Not one of the caller's own phrases (unknown, another rep's, or company-wide). */
@@ -2498,6 +2580,190 @@ export interface operations {
                         msg: "添加成功";
                         data: components["schemas"]["TagItem"];
                     } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput303"] | components["schemas"]["NoRelation"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 413,
+                     *       "msg": "请求体过大",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayloadTooLarge"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repTagCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this tag.
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Only tags whose name contains this text.
+                 * @example 客户
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "";
+                        data: components["schemas"]["TagCustomerList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repTagCustomersAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TagCustomersDto"];
+                "application/json": components["schemas"]["TagCustomersDto"];
+            };
+        };
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "添加成功";
+                        data: components["schemas"]["EmptyData"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput301"] | components["schemas"]["NoTaggedCustomers"];
                 };
             };
             /** @description The body is over the size limit. */

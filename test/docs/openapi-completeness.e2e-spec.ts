@@ -48,7 +48,13 @@ const responseExamples = (op: Json): Json[] => Object.values(op.responses?.['200
  * (same keys, same encoding), only the ids point at rows that exist in this test's tenant.
  */
 function withWorldIds(example: Json, encoding: 'form' | 'json', world: World, tagIds: number[]): Json {
-  const ids: Json = { u_id: world.reps[0].id, customer_id: world.customers[0].id, article_id: world.articleId, tag_list: tagIds };
+  const ids: Json = {
+    u_id: world.reps[0].id,
+    customer_id: world.customers[0].id,
+    article_id: world.articleId,
+    tag_list: tagIds,
+    customer_list: [world.customers[0].id, world.customers[1].id],
+  };
   const body: Json = { ...example };
   for (const [key, value] of Object.entries(ids)) {
     if (!(key in body)) continue;
@@ -69,8 +75,8 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
   });
   afterAll(async () => t.close());
 
-  it('finds all 31 operations (the 4 mini-program chat routes, get_new_log and the 3 follow_language routes included)', () => {
-    expect(ops).toHaveLength(31);
+  it('finds all 33 operations (with the 4 mini-program chat routes, get_new_log, follow_language and tag_customer)', () => {
+    expect(ops).toHaveLength(33);
   });
 
   it('gives every operation a "<中文> / <English>" summary and a description', () => {
@@ -90,7 +96,7 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
 
   it('gives every POST operation a form and a JSON request example, the form one with nested objects as JSON strings', () => {
     const posts = ops.filter((o) => o.method === 'post' && !NO_BODY.includes(o.key));
-    expect(posts).toHaveLength(11);
+    expect(posts).toHaveLength(12);
     for (const { key, op } of posts) {
       const content = op.requestBody?.content ?? {};
       const form = Object.values(content[FORM]?.examples ?? {}).map((e) => (e as Json).value);
@@ -176,6 +182,7 @@ describe('OpenAPI description: every legacy operation is complete (issue 6, item
       'post /zhugeleida/qiyeweixin/tag_list/add_tag/{customer_id}',
       'post /zhugeleida/gongzhonghao/action/record/0',
       'post /zhugeleida/qiyeweixin/follow_language/add/0',
+      'post /zhugeleida/qiyeweixin/tag_customer/add/0',
     ])('%s: the documented form and JSON examples answer code 200', async (key) => {
       const { path, op } = ops.find((o) => o.key === key)!;
       const content = op.requestBody.content;

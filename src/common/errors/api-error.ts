@@ -23,6 +23,8 @@ export const Errors = {
   noRelation: () => new ApiError(307, '用户-客户关系不存在'),
   tagNotFound: () => new ApiError(301, '用户标签不存在'),
   noData: () => new ApiError(302, '没有数据'),
+  /** tag_customer/add with an empty customer_list (legacy wording). */
+  noTaggedCustomers: () => new ApiError(302, '标签关联客户不能为空'),
   /** follow_language/delete of a phrase that is not the caller's own (legacy wording). */
   phraseNotDeletable: () => new ApiError(302, 'ID不存在或者不允许删除'),
   notFound: () => new ApiError(404, '接口不存在'),

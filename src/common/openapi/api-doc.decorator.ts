@@ -90,6 +90,7 @@ export const DocErrors = {
   tagNotFound: (): DocOutcome => ({ code: 301, msg: '用户标签不存在', data: {}, when: 'a tag id not visible to the caller', schema: 'TagNotFound' }),
   noData: (): DocOutcome => ({ code: 302, msg: '没有数据', data: {}, when: 'empty result', schema: 'NoData' }),
   validation301: (fieldErrors: Record<string, unknown>): DocOutcome => ({ code: 301, msg: fieldErrors, data: {}, when: 'invalid parameters (legacy code 301, field errors in msg)', schema: 'InvalidInput301' }),
+  noTaggedCustomers: (): DocOutcome => ({ code: 302, msg: '标签关联客户不能为空', data: {}, when: 'an empty customer_list', schema: 'NoTaggedCustomers' }),
   phraseNotDeletable: (): DocOutcome => ({ code: 302, msg: 'ID不存在或者不允许删除', data: {}, when: "not one of the caller's own phrases", schema: 'PhraseNotDeletable' }),
 };
 

@@ -54,6 +54,7 @@ export const ENVELOPE_SCHEMAS = {
   NoRelation: errorEnvelope('The caller has no relation with the other party.', Errors.noRelation()),
   TagNotFound: errorEnvelope('A tag id that the caller cannot see.', Errors.tagNotFound()),
   NoData: errorEnvelope('An empty result.', Errors.noData()),
+  NoTaggedCustomers: errorEnvelope('An empty customer_list.', Errors.noTaggedCustomers()),
   PhraseNotDeletable: errorEnvelope('Not one of the caller\'s own phrases (unknown, another rep\'s, or company-wide).', Errors.phraseNotDeletable()),
   PayloadTooLarge: errorEnvelope('The body is over the size limit (HTTP 413; the connection is closed).', Errors.tooLarge()),
   RateLimited: errorEnvelope('Too many requests from this address (HTTP 429).', Errors.rateLimited()),

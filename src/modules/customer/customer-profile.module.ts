@@ -7,6 +7,7 @@ import { CustomerUpdateService } from './customer-update.service';
 import { CustomerModule } from './customer.module';
 import { CustomerTagEntity } from './entities/customer-tag.entity';
 import { TagEntity } from './entities/tag.entity';
+import { TagCustomerController } from './tag-customer.controller';
 import { TagController } from './tag.controller';
 import { TagService } from './tag.service';
 import { CustomerTagsFixture, TagsFixture } from './tags.fixture';
@@ -18,7 +19,7 @@ import { CustomerTagsFixture, TagsFixture } from './tags.fixture';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([TagEntity, CustomerTagEntity]), CustomerModule, ContactsModule],
-  controllers: [CustomerProfileController, TagController],
+  controllers: [CustomerProfileController, TagController, TagCustomerController],
   providers: [CustomerProfileService, CustomerUpdateService, TagService, TagsFixture, CustomerTagsFixture],
   exports: [TagService],
 })

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Errors } from '../../common/errors/api-error';
+import type { EntityManager } from 'typeorm';
+import { Errors, ValidationFailed } from '../../common/errors/api-error';
+import { fieldError } from '../../common/errors/field-errors';
+import { customerDisplayName } from '../contacts/customer-display-name';
 import type { Page } from '../../common/pagination/pagination';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { RelationService } from '../contacts/relation.service';
@@ -10,6 +13,36 @@ import { TagEntity } from './entities/tag.entity';
 
 /** Advisory-lock namespace for "the tags of one customer are being replaced". */
 const CUSTOMER_TAGS_LOCK = 0x7461_6773; // 'tags'
+
+/** A tag and the rep's customers who carry it (tag_customer). */
+export interface TagGroupOfCustomers {
+  id: number;
+  name: string;
+  customers: { id: number; headimgurl: string; displayName: string }[];
+}
+
+/**
+ * The company's tags carried by the rep's related customers, with those customers ($1 company,
+ * $2 rep, $3 tag id or null, $4 name substring or null). Reads relation and customer (Contacts,
+ * Customer) read-only, by key.
+ */
+const TAGS_WITH_CUSTOMERS = `SELECT t.id, t.name, cu.id AS "customerId", cu.username, cu.headimgurl, r.memo_name AS "memoName"
+FROM tag t
+JOIN customer_tag ct ON ct.company_id = t.company_id AND ct.tag_id = t.id
+JOIN relation r ON r.company_id = t.company_id AND r.rep_id = $2 AND r.customer_id = ct.customer_id
+JOIN customer cu ON cu.company_id = t.company_id AND cu.id = ct.customer_id
+WHERE t.company_id = $1 AND ($3::int IS NULL OR t.id = $3) AND ($4::text IS NULL OR strpos(t.name, $4) > 0)
+ORDER BY t.id, cu.id`;
+
+/** The company's tag of that name, created if missing (a concurrent creation is reused, not an error). */
+async function upsertTag(manager: EntityManager, companyId: number, name: string): Promise<{ id: number; name: string }> {
+  const [tag] = await manager.query(
+    `INSERT INTO tag (company_id, name) VALUES ($1, $2)
+     ON CONFLICT (company_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id, name`,
+    [companyId, name],
+  );
+  return tag;
+}
 
 export interface TagChoice {
   id: number;
@@ -83,17 +116,54 @@ export class TagService {
     return this.tx.run(async ({ manager }) => {
       await this.relations.require({ companyId, repId, customerId }, manager);
       // DO UPDATE (a no-op write) so RETURNING also yields the id of an existing tag.
-      const [tag] = await manager.query(
-        `INSERT INTO tag (company_id, name) VALUES ($1, $2)
-         ON CONFLICT (company_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id, name`,
-        [companyId, name],
-      );
+      const tag = await upsertTag(manager, companyId, name);
       await manager.query(`INSERT INTO customer_tag (company_id, customer_id, tag_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
         companyId,
         customerId,
         tag.id,
       ]);
       return { id: tag.id, name: tag.name };
+    });
+  }
+
+  /**
+   * tag_customer: the tags the rep's customers carry, each with those customers; the tags with
+   * the most customers first (tag id as tie-breaker), as the legacy sorted them.
+   */
+  async tagsWithCustomers(companyId: number, repId: number, filter: { id?: number; name?: string } = {}): Promise<TagGroupOfCustomers[]> {
+    const rows: { id: number; name: string; customerId: number; username: string; headimgurl: string; memoName: string | null }[] = await this.tags.query(
+      TAGS_WITH_CUSTOMERS,
+      [companyId, repId, filter.id ?? null, filter.name || null],
+    );
+    const groups = new Map<number, TagGroupOfCustomers>();
+    for (const r of rows) {
+      const group = groups.get(r.id) ?? { id: r.id, name: r.name, customers: [] };
+      group.customers.push({ id: r.customerId, headimgurl: r.headimgurl, displayName: customerDisplayName(r.customerId, r.username, r.memoName) });
+      groups.set(r.id, group);
+    }
+    return [...groups.values()].sort((a, b) => b.customers.length - a.customers.length || a.id - b.id);
+  }
+
+  /**
+   * tag_customer/add: creates the tag (or reuses the company's tag of that name) and attaches it
+   * to each customer. Every customer must be related to the rep (else field errors and no
+   * change, the tag included); an empty list → 302.
+   */
+  async tagCustomers(companyId: number, repId: number, name: string, customerIds: number[]): Promise<void> {
+    const ids = [...new Set(customerIds)];
+    if (!ids.length) throw Errors.noTaggedCustomers();
+    await this.tx.run(async ({ manager }) => {
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM relation WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[])`, [
+        companyId,
+        repId,
+        ids,
+      ]);
+      if (n !== ids.length) throw new ValidationFailed(fieldError('customer_list', 'not_found', '客户不存在或不是您的客户。'));
+      const tag = await upsertTag(manager, companyId, name);
+      await manager.query(
+        `INSERT INTO customer_tag (company_id, customer_id, tag_id) SELECT $1, unnest($2::int[]), $3 ON CONFLICT DO NOTHING`,
+        [companyId, ids, tag.id],
+      );
     });
   }
 }

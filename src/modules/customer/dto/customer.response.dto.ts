@@ -87,3 +87,37 @@ export class TagItem {
 
   name!: string;
 }
+
+/** A customer carrying a tag, as the rep sees them. */
+export class TaggedCustomer {
+  id!: number;
+
+  headimgurl!: string;
+
+  /** The display name this rep sees. */
+  name!: string;
+}
+
+/** A tag with the rep's customers who carry it (legacy tag_customer item). */
+export class TagWithCustomers {
+  id!: number;
+
+  name!: string;
+
+  /** The same as id (legacy). */
+  tag_id!: number;
+
+  customer_num!: number;
+
+  @ApiProperty({ type: [TaggedCustomer] })
+  customer_list!: TaggedCustomer[];
+}
+
+/** tag_customer: tags with the most customers first (only tags the rep's customers carry). */
+export class TagCustomerList {
+  @ApiProperty({ type: [TagWithCustomers] })
+  ret_data!: TagWithCustomers[];
+
+  /** How many tags ret_data holds. */
+  ret_count!: number;
+}
