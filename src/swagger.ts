@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { SIGNATURE_PARAMETERS } from './common/auth/surface.decorators';
+import { securitySchemesOf, SIGNATURE_PARAMETERS } from './common/auth/surface.decorators';
 import { API_TAG_DESCRIPTIONS } from './common/openapi/api-tags';
 import { applyApiDocExamples } from './common/openapi/apply-api-doc-examples';
 
@@ -61,9 +61,10 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
       timestamp: 'Milliseconds since the epoch, as a decimal string. In /docs it is computed per request.',
       rand_str: 'Lowercase hex MD5 of timestamp + token. In /docs it is computed per request.',
     };
-    for (const parameter of SIGNATURE_PARAMETERS) {
-      builder.addSecurity(`${surface}_${parameter}`, { type: 'apiKey', in: 'query', name: parameter, description: descriptions[parameter] });
-    }
+    securitySchemesOf(surface).forEach((scheme, i) => {
+      const parameter = SIGNATURE_PARAMETERS[i];
+      builder.addSecurity(scheme, { type: 'apiKey', in: 'query', name: parameter, description: descriptions[parameter] });
+    });
   }
   for (const [tag, description] of Object.entries(API_TAG_DESCRIPTIONS)) builder.addTag(tag, description);
   const config = builder.build();

@@ -8,6 +8,12 @@ export interface Envelope<T = Record<string, unknown>> {
   data: T;
 }
 
+/**
+ * The `msg` of a success from the legacy views that never set one (follow_info, follow_language,
+ * tag_customer): the legacy ResponseObj's empty default, kept on the wire.
+ */
+export const LEGACY_EMPTY_MSG = '';
+
 export function ok<T extends object>(msg: string, data: T = {} as T): Envelope<T> {
   return { code: 200, msg, data };
 }

@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
-import { list, ok } from '../../common/envelope/envelope';
+import { list, LEGACY_EMPTY_MSG, ok } from '../../common/envelope/envelope';
 import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
 import { API_TAGS } from '../../common/openapi/api-tags';
 import { pageOf } from '../../common/pagination/pagination';
@@ -16,8 +16,6 @@ import { FollowUpService } from './follow-up.service';
 import { EmptyData } from '../../common/envelope/envelope-data.dto';
 import { ContactList, FollowUpList } from './dto/contact.response.dto';
 
-/** The legacy follow_info list leaves `msg` at its empty default. */
-const FOLLOW_UPS_MSG = '';
 const CUSTOMER_ID_REQUIRED = { customer_id: [{ message: '这个字段是必填项。', code: 'required' }] };
 
 @RepController('tongxunlu', API_TAGS.contacts)
@@ -85,7 +83,7 @@ export class FollowUpController {
       'shape (API.md §10): the customer\'s and the rep\'s avatars, both ids, the note and its time; `msg` is empty as the legacy ' +
       'answered. 307 without a relation.',
     success: {
-      msg: FOLLOW_UPS_MSG,
+      msg: LEGACY_EMPTY_MSG,
       data: {
         ret_data: [
           {
@@ -104,7 +102,7 @@ export class FollowUpController {
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: FollowInfoQueryDto) {
     const page = await this.followUps.list(p.companyId, p.id, query.customer_id, pageOf(query, 10));
-    return ok(FOLLOW_UPS_MSG, list(page.items.map((n) => mapFollowUp(n, page.faces, this.clock)), page.total));
+    return ok(LEGACY_EMPTY_MSG, list(page.items.map((n) => mapFollowUp(n, page.faces, this.clock)), page.total));
   }
 
   @Post('add/:customer_id')

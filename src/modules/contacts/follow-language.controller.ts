@@ -3,7 +3,7 @@ import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
 import { EmptyData } from '../../common/envelope/envelope-data.dto';
-import { ok } from '../../common/envelope/envelope';
+import { LEGACY_EMPTY_MSG, ok } from '../../common/envelope/envelope';
 import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
 import { API_TAGS } from '../../common/openapi/api-tags';
 import { PageQueryDto, pageOf } from '../../common/pagination/pagination';
@@ -13,8 +13,6 @@ import { AddFollowLanguageDto, FollowLanguageIdDto } from './dto/follow-language
 import { mapFollowPhrases } from './follow-language.mapper';
 import { FollowLanguageService } from './follow-language.service';
 
-/** The legacy list leaves `msg` at its empty default. */
-const LIST_MSG = '';
 
 /** Follow-up phrases (跟进常用语, legacy follow_language; issue 12). */
 @RepController('follow_language', API_TAGS.contacts)
@@ -31,7 +29,7 @@ export class FollowLanguageController {
       "The signed-in rep's own phrases and the company-wide ones (`user_id` null), newest first, paged (`length` default 10, 0: all). " +
       'Legacy shape (API.md §10): `data_count` is the number on this page and `ret_data` an object with the caller and the list; `msg` is empty.',
     success: {
-      msg: LIST_MSG,
+      msg: LEGACY_EMPTY_MSG,
       data: {
         data_count: 2,
         ret_data: {
@@ -46,7 +44,7 @@ export class FollowLanguageController {
     errors: [DocErrors.validation402({ length: [{ message: '超出允许的范围。', code: 'out_of_range' }] })],
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: PageQueryDto) {
-    return ok(LIST_MSG, mapFollowPhrases(p.id, await this.phrases.list(p.companyId, p.id, pageOf(query, 10))));
+    return ok(LEGACY_EMPTY_MSG, mapFollowPhrases(p.id, await this.phrases.list(p.companyId, p.id, pageOf(query, 10))));
   }
 
   @Post('add/0')

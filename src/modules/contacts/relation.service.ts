@@ -50,9 +50,10 @@ export class RelationService {
   }
 
   /** Relations of one rep with several customers, keyed by customer id. */
-  async findForRep(companyId: number, repId: number, customerIds: number[]): Promise<Map<number, RelationEntity>> {
+  async findForRep(companyId: number, repId: number, customerIds: number[], manager?: EntityManager): Promise<Map<number, RelationEntity>> {
     if (!customerIds.length) return new Map();
-    const rows = await this.relations.find({ where: { companyId, repId, customerId: In([...new Set(customerIds)]) } });
+    const repo = manager ? manager.getRepository(RelationEntity) : this.relations;
+    const rows = await repo.find({ where: { companyId, repId, customerId: In([...new Set(customerIds)]) } });
     return new Map(rows.map((r) => [r.customerId, r]));
   }
 

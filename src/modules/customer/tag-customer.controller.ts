@@ -3,7 +3,7 @@ import { CurrentPrincipal } from '../../common/auth/principal';
 import type { Principal } from '../../common/auth/principal';
 import { RepController } from '../../common/auth/surface.decorators';
 import { EmptyData } from '../../common/envelope/envelope-data.dto';
-import { ok } from '../../common/envelope/envelope';
+import { LEGACY_EMPTY_MSG, ok } from '../../common/envelope/envelope';
 import { ApiDoc, DocErrors } from '../../common/openapi/api-doc.decorator';
 import { API_TAGS } from '../../common/openapi/api-tags';
 import { ValidationStyle } from '../../common/validation/validation-style';
@@ -12,8 +12,6 @@ import { TagCustomerQueryDto, TagCustomersDto } from './dto/tag.dto';
 import { mapTagsWithCustomers } from './tag.mapper';
 import { TagService } from './tag.service';
 
-/** The legacy by-tag list leaves `msg` at its empty default. */
-const LIST_MSG = '';
 
 /** Tags → customers (legacy tag_customer; issue 12): the by-tag page and bulk tagging. */
 @RepController('tag_customer', API_TAGS.customer)
@@ -31,7 +29,7 @@ export class TagCustomerController {
       'the tags with the most customers first; optional legacy filters `id` (a tag) and `name` (a substring). Legacy shape (API.md §10): ' +
       '`ret_count` counts the tags; `msg` is empty.',
     success: {
-      msg: LIST_MSG,
+      msg: LEGACY_EMPTY_MSG,
       data: {
         ret_data: [{ id: 1, name: '重要客户', tag_id: 1, customer_num: 1, customer_list: [{ id: 1, headimgurl: 'statics/imgs/setAvator.jpg', name: '_zzz จุ๊บ' }] }],
         ret_count: 1,
@@ -40,7 +38,7 @@ export class TagCustomerController {
     errors: [DocErrors.validation402({ id: [{ message: '请输入有效的值。', code: 'invalid' }] })],
   })
   async list(@CurrentPrincipal() p: Principal, @Query() query: TagCustomerQueryDto) {
-    return ok(LIST_MSG, mapTagsWithCustomers(await this.tags.tagsWithCustomers(p.companyId, p.id, query)));
+    return ok(LEGACY_EMPTY_MSG, mapTagsWithCustomers(await this.tags.tagsWithCustomers(p.companyId, p.id, query)));
   }
 
   @Post('add/0')

@@ -153,12 +153,8 @@ export class TagService {
     const ids = [...new Set(customerIds)];
     if (!ids.length) throw Errors.noTaggedCustomers();
     await this.tx.run(async ({ manager }) => {
-      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM relation WHERE company_id = $1 AND rep_id = $2 AND customer_id = ANY($3::int[])`, [
-        companyId,
-        repId,
-        ids,
-      ]);
-      if (n !== ids.length) throw new ValidationFailed(fieldError('customer_list', 'not_found', '客户不存在或不是您的客户。'));
+      const related = await this.relations.findForRep(companyId, repId, ids, manager);
+      if (related.size !== ids.length) throw new ValidationFailed(fieldError('customer_list', 'not_found', '客户不存在或不是您的客户。'));
       const tag = await upsertTag(manager, companyId, name);
       await manager.query(
         `INSERT INTO customer_tag (company_id, customer_id, tag_id) SELECT $1, unnest($2::int[]), $3 ON CONFLICT DO NOTHING`,
