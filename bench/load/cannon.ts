@@ -11,6 +11,10 @@
 const autocannon = require('autocannon');
 import { cpuDelta, cpuMs, machineBusyMs, postgresCpu, ServerHandle } from './servers';
 import type { Ctx, Endpoint, Envelope, Step } from './endpoints';
+import { type LatencySummary, summarize } from './latency';
+
+export type { LatencySummary };
+export { summarize };
 
 export interface RunOptions {
   connections: number;
@@ -19,15 +23,6 @@ export interface RunOptions {
   overallRate?: number;
   /** Parse and deep-check every n-th answer of a step. */
   checkEvery?: number;
-}
-
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
 }
 
 export interface RunResult {
@@ -59,15 +54,6 @@ export interface RunResult {
   otherCores: number;
   /** Raw latencies (kept in memory to pool rounds; not written to the JSON). */
   raw?: Float64Array;
-}
-
-export function summarize(values: ArrayLike<number>): LatencySummary {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const at = (q: number) => (n ? sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))] : NaN);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  return { count: n, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: n ? sorted[n - 1] : NaN, mean: n ? sum / n : NaN };
 }
 
 /** A growable float array (runs produce 10⁴–10⁵ samples). */
@@ -201,3 +187,4 @@ export async function runEndpoint(server: ServerHandle, endpoint: Endpoint, o: R
 
 /** True when a run had anything that is not a correct answer. */
 export const failedAnswers = (r: Pick<RunResult, 'errors' | 'non2xx' | 'badCode' | 'checkFailures'>) => r.errors + r.non2xx + r.badCode + r.checkFailures > 0;
+

@@ -13,6 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { failedAnswers, RunResult, runEndpoint } from './cannon';
+import { mergeRuns, sliceSchedule } from './slices';
 import { ADMIN_URL } from './config';
 import { Endpoint, makeEndpoints } from './endpoints';
 import { ensureDatabase, restoreGenerated } from './generate';
@@ -28,6 +29,12 @@ interface Options {
   smoke: boolean;
   only: string[];
   durationSec: number;
+  /**
+   * Each server's time per round is cut into slices of this many seconds, run in ABBA order
+   * (0: one run per server). The machine's speed drifts over tens of seconds; slices put both
+   * servers under the same drift.
+   */
+  sliceSec: number;
   rounds: number;
   /** Rounds at scale 10 (the 10× pass may be shorter: it only has to show p50 growth). */
   rounds10: number;
@@ -53,7 +60,7 @@ interface Options {
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`${msg}\n`);
   process.stderr.write(
-    'usage: npm run bench:load -- [--scale 1|10|<n>]... [--smoke] [--only a,b] [--duration s] [--rounds n] [--rounds-10x n]\n' +
+    'usage: npm run bench:load -- [--scale 1|10|<n>]... [--smoke] [--only a,b] [--duration s] [--slice s] [--rounds n] [--rounds-10x n]\n' +
       '       [--connections 32,8] [--warmup s] [--skip-mixed] [--mixed-10x] [--mixed-hold s] [--mixed-start r] [--skip-push]\n' +
       '       [--push-samples n] [--regenerate] [--reference auto|leida] [--port-base p] [--pool-size n]\n',
   );
@@ -67,6 +74,7 @@ function parseArgs(argv: string[]): Options {
     smoke,
     only: [],
     durationSec: smoke ? 2 : 10,
+    sliceSec: smoke ? 0 : 2,
     rounds: smoke ? 1 : 3,
     rounds10: 1,
     connections: smoke ? [8] : [32, 8],
@@ -104,6 +112,7 @@ function parseArgs(argv: string[]): Options {
       case '--scale': o.scales.push(num(0.001)); break;
       case '--only': o.only.push(...val().split(',').filter(Boolean)); break;
       case '--duration': o.durationSec = num(1); break;
+      case '--slice': o.sliceSec = num(0); break;
       case '--rounds': o.rounds = Math.round(num(1)); break;
       case '--rounds-10x': o.rounds10 = Math.round(num(1)); break;
       case '--connections': o.connections = val().split(',').map(Number); connectionsGiven = true; if (o.connections.some((c) => !(c >= 1))) usage('bad --connections'); break;
@@ -213,8 +222,12 @@ async function runScale(scale: number, o: Options, endpointsFilter: (e: Endpoint
           // Alternate which server goes first (per round and endpoint), so drift in the
           // database or the machine does not favour one of them.
           const order = (round + i) % 2 === 1 ? [servers.leida, servers.reference] : [servers.reference, servers.leida];
+          const slices = new Map<ServerHandle, RunResult[]>(order.map((s) => [s, []]));
+          for (const { server, seconds } of sliceSchedule(order, o.durationSec, o.sliceSec)) {
+            slices.get(server)!.push(await runEndpoint(server, e, { connections: conns, durationSec: seconds }));
+          }
           for (const s of order) {
-            const r = await runEndpoint(s, e, { connections: conns, durationSec: o.durationSec });
+            const r = mergeRuns(slices.get(s)!);
             process.stdout.write(line(r, round));
             ((runs[e.id] ??= {})[s.kind] ??= []).push(r);
             if (failedAnswers(r)) failures.push(`scale ${scale} ${conns}c ${e.id} ${s.kind}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.badCode} bad codes, ${r.checkFailures} failed checks; ${r.examples[0] ?? ''}`);

@@ -88,6 +88,8 @@ export interface StartOptions {
   poolSize: number;
   /** Builds a signed URL path that must answer a code-200 envelope once the server is ready. */
   readyPath: () => string;
+  /** Another checkout's built Leida to run instead of this one's (bench/load/ab.ts). */
+  leidaRoot?: string;
 }
 
 export async function startServer(o: StartOptions): Promise<ServerHandle> {
@@ -104,14 +106,16 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     Object.assign(env, { DB_MIGRATE_ON_START: 'false', RATE_LIMIT_PER_MINUTE: '0', SEED_ON_FIRST_RUN: 'false', DB_POOL_SIZE: String(o.poolSize) });
     // LEIDA_BENCH_NODE_ARGS: extra node flags for Leida only (profiling: --cpu-prof --cpu-prof-dir=…).
     const nodeArgs = (process.env.LEIDA_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+    child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], { cwd: o.leidaRoot ?? ROOT, env, stdio: ['ignore', fd, fd] });
     label = o.kind === 'leida' ? 'Leida (node dist/main.js)' : 'Leida as stand-in reference (bench/reference/server.ts missing or --reference leida)';
   } else {
     // ts-node's register hook in the server's own process (no wrapper process), so /proc/<pid>
     // is the server. DB_POOL_SIZE / POOL_SIZE: for a reference that reads a pool size from the
     // environment; its documented default is used otherwise.
     Object.assign(env, { DB_POOL_SIZE: String(o.poolSize), POOL_SIZE: String(o.poolSize), TS_NODE_TRANSPILE_ONLY: 'true' });
-    child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', REFERENCE_ENTRY], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+    // LEIDA_BENCH_REF_NODE_ARGS: the same for the reference (to profile both sides alike).
+    const refArgs = (process.env.LEIDA_BENCH_REF_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, [...refArgs, '-r', 'ts-node/register/transpile-only', REFERENCE_ENTRY], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
     label = 'reference (raw Fastify + pg, bench/reference/server.ts)';
   }
   children.add(child);
