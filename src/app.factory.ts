@@ -13,7 +13,7 @@ import { QueryValidationPipe } from './common/validation/query-validation.pipe';
 import { corsOriginAllowed } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import type { DestinationStream } from 'pino';
-import { createRootLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
+import { createRootLogger, lazyRequestLogger, logRequest, PinoNestLogger, requestIdOf } from './common/logging/logging';
 import { setupSwagger } from './swagger';
 
 /** TRUST_PROXY as Fastify takes it: a hop count becomes proxy-addr's "the first n hops" test. */
@@ -51,6 +51,7 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     return503OnClosing: true,
     loggerInstance: logger,
     genReqId: requestIdOf,
+    childLoggerFactory: lazyRequestLogger,
     // One access line per request, written by logRequest below (Fastify's own are two, at info).
     logController: new LogController({ disableRequestLogging: true }),
   });

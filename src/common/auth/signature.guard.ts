@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
 import { Errors } from '../errors/api-error';
+import { RouteMemo } from '../http/route-memo';
 import { Principal, PrincipalDirectory, PRINCIPAL_KEY, Surface } from './principal';
 import { isFresh, readSignatureParams, signatureMatches } from './signature';
 import { PUBLIC_KEY, SURFACE_KEY } from './surface.decorators';
@@ -20,11 +21,15 @@ export class SignatureGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The route's marker: public, or the signed surface (undefined: neither, refused). */
+  private readonly surfaces = new RouteMemo<Surface | 'public' | undefined>((targets) =>
+    this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ? 'public' : this.reflector.getAllAndOverride<Surface>(SURFACE_KEY, targets),
+  );
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const surface = this.reflector.getAllAndOverride<Surface>(SURFACE_KEY, targets);
+    const surface = this.surfaces.of(context);
+    if (surface === 'public') return true;
     // A route with neither marker is a programming error: refuse rather than expose it.
     if (!surface) throw Errors.signature('missing_params');
     const request = context.switchToHttp().getRequest<Record<string, unknown>>();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyChildLoggerFactory } from 'fastify/types/logger';
 import type { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
@@ -115,3 +116,48 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply, done: (
   else if ((request.log as PinoLogger).isLevelEnabled('debug')) request.log.debug({ req: request, res: reply, responseTime }, 'request completed');
   done();
 }
+
+type LogMethod = (...args: unknown[]) => void;
+
+/**
+ * `request.log` made on first use. Fastify gives every request a pino child carrying its id;
+ * making one (bindings serialised to JSON) is about 2 % of a poll's CPU, and at the default
+ * level a request that succeeds never logs (issue 9 profile). Level checks answer from the
+ * parent, which has the same level; the first line written makes the real child.
+ */
+export class LazyRequestLogger {
+  private made?: PinoLogger;
+  readonly info: LogMethod = (...a) => this.write('info', a);
+  readonly error: LogMethod = (...a) => this.write('error', a);
+  readonly warn: LogMethod = (...a) => this.write('warn', a);
+  readonly debug: LogMethod = (...a) => this.write('debug', a);
+  readonly trace: LogMethod = (...a) => this.write('trace', a);
+  readonly fatal: LogMethod = (...a) => this.write('fatal', a);
+  readonly silent: LogMethod = () => undefined;
+
+  constructor(
+    private readonly parent: PinoLogger,
+    private readonly bindings: pino.Bindings,
+    private readonly options: pino.ChildLoggerOptions,
+  ) {}
+
+  get level(): string {
+    return this.parent.level;
+  }
+  isLevelEnabled(level: string): boolean {
+    return this.parent.isLevelEnabled(level);
+  }
+  child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): PinoLogger {
+    return this.logger().child(bindings, options);
+  }
+
+  private logger(): PinoLogger {
+    return (this.made ??= this.parent.child(this.bindings, this.options));
+  }
+  private write(level: pino.Level, args: unknown[]): void {
+    if (this.parent.isLevelEnabled(level)) (this.logger()[level] as LogMethod)(...args);
+  }
+}
+
+/** Fastify's `childLoggerFactory`: the request logger, made lazily (the parent is createRootLogger's). */
+export const lazyRequestLogger: FastifyChildLoggerFactory = (parent, bindings, options) => new LazyRequestLogger(parent as PinoLogger, bindings, options);

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { fieldError } from '../errors/field-errors';
 import { hasUnparsableBody } from '../http/body-parsers';
+import { RouteMemo } from '../http/route-memo';
 import { unsafeInputErrors } from './input-guards';
 import { DEFAULT_VALIDATION_STYLE, VALIDATION_STYLE, ValidationStyleOptions, renderValidationError } from './validation-style';
 
@@ -20,12 +21,15 @@ export function validationStyleOf(request: unknown): ValidationStyleOptions {
  */
 @Injectable()
 export class InputGuard implements CanActivate {
+  private readonly styles = new RouteMemo<ValidationStyleOptions>(
+    (targets) => this.reflector.getAllAndOverride<ValidationStyleOptions>(VALIDATION_STYLE, targets) ?? DEFAULT_VALIDATION_STYLE,
+  );
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const style =
-      this.reflector.getAllAndOverride<ValidationStyleOptions>(VALIDATION_STYLE, [context.getHandler(), context.getClass()]) ?? DEFAULT_VALIDATION_STYLE;
+    const style = this.styles.of(context);
     const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown; [STYLE_KEY]?: ValidationStyleOptions }>();
     request[STYLE_KEY] = style;
     if (hasUnparsableBody(request)) throw renderValidationError(style, fieldError('body', 'invalid', '请求体格式错误。'));
