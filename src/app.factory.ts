@@ -1,14 +1,18 @@
 import rateLimit from '@fastify/rate-limit';
 import { Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyReply, LogController } from 'fastify';
 import { AppModule } from './app.module';
+import { SignatureGuard } from './common/auth/signature.guard';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ValidationFailed } from './common/errors/api-error';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/http/body-parsers';
+import { controllerByName, installDirectRoutes } from './common/http/direct-routes';
 import { answerRouterError, clientErrorHandler } from './common/http/protocol-errors';
 import { toFieldErrors } from './common/validation/class-validator-errors';
+import { InputGuard } from './common/validation/input.guard';
 import { QueryValidationPipe } from './common/validation/query-validation.pipe';
 import { corsOriginAllowed } from './config/app-config';
 import type { AppConfig } from './config/app-config';
@@ -63,6 +67,22 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  const validation = new QueryValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidUnknownValues: false,
+    exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),
+  });
+  if (config.directGetRoutes) {
+    // Signed GETs skip Nest's per-request plumbing, with the same guards, pipe and filter (issue 9).
+    installDirectRoutes(fastify, () => ({
+      guards: [app.get(SignatureGuard), app.get(InputGuard)],
+      pipe: validation,
+      filter: app.get(AllExceptionsFilter),
+      controller: controllerByName(app.get(ModulesContainer)),
+    }));
+  }
+
   if (config.maxConnections > 0) fastify.server.maxConnections = config.maxConnections;
   // Callback-style hooks: an async hook costs a promise per request on every route.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -96,14 +116,7 @@ export async function createApp({ config, databaseUrl, extraModules = [], logDes
     });
   }
 
-  app.useGlobalPipes(
-    new QueryValidationPipe({
-      transform: true,
-      whitelist: true,
-      forbidUnknownValues: false,
-      exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(validation);
   await setupSwagger(app);
   await app.init();
   return app;

@@ -39,7 +39,8 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: options.config },
         Clock,
         Sql,
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        AllExceptionsFilter,
+        { provide: APP_FILTER, useExisting: AllExceptionsFilter },
       ],
       exports: [APP_CONFIG, Clock, Sql],
     };

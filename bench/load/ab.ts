@@ -3,9 +3,11 @@
  *
  *   npx ts-node --transpile-only bench/load/ab.ts --b /path/to/other/checkout --only cust.query_num
  *   npx ts-node --transpile-only bench/load/ab.ts --b reference --only cust.getmsg.empty --rounds 6
+ *   npx ts-node --transpile-only bench/load/ab.ts --b here --b-env DIRECT_GET_ROUTES=false
  *
  * A is this checkout's Leida (built here first); B is another checkout's built Leida (its
- * dist/main.js; build it there) or `reference`. Both serve the scale's database (generated if
+ * dist/main.js; build it there), `here` (this build again, e.g. with --b-env settings) or
+ * `reference`. Both serve the scale's database (generated if
  * missing). Every round runs each endpoint in ABBA slices, so slow drift of the machine falls
  * on both; it prints req/s and server CPU per request of each, and the B/A ratios.
  */
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   const slice = Number(arg('slice', '2'));
   const connections = Number(arg('connections', '32'));
   const b = arg('b', 'reference');
+  const bEnv = Object.fromEntries(arg('b-env', '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   if (process.argv.includes('--no-build')) process.stdout.write('not building A\n');
   else buildLeida();
   const database = await ensureDatabase(scale, {});
@@ -38,11 +41,12 @@ async function main(): Promise<void> {
   const start = async (which: 'a' | 'b'): Promise<ServerHandle> => {
     const common = { port: await freePort(), databaseUrl: database.url, poolSize: 10, readyPath: readyProbe };
     if (which === 'a') return startServer({ ...common, kind: 'leida' });
-    if (b === 'reference') return startServer({ ...common, kind: 'reference' });
-    return startServer({ ...common, kind: 'reference', referenceIsLeida: true, leidaRoot: b });
+    if (b === 'reference') return startServer({ ...common, kind: 'reference', env: bEnv });
+    return startServer({ ...common, kind: 'reference', referenceIsLeida: true, leidaRoot: b === 'here' ? undefined : b, env: bEnv });
   };
-  const servers = { a: await start('a'), b: await start('b') };
-  const label = { a: 'A (here)', b: `B (${b})` };
+  // --b-first: start B before A (the start order may matter: see docs/benchmarks.md).
+  const servers = process.argv.includes('--b-first') ? await (async () => { const b = await start('b'); return { a: await start('a'), b }; })() : { a: await start('a'), b: await start('b') };
+  const label = { a: 'A (here)', b: `B (${b}${Object.keys(bEnv).length ? ` ${JSON.stringify(bEnv)}` : ''})` };
   try {
     for (const e of endpoints) for (const s of [servers.a, servers.b]) await runEndpoint(s, e, { connections, durationSec: 3 });
     for (const e of endpoints) {

@@ -42,6 +42,13 @@ interface Options {
   /** Connection counts at scale 10. */
   connections10: number[];
   warmupSec: number;
+  /**
+   * New server processes for every round after the first, warmed up this many seconds per
+   * endpoint and server (0: the same two processes throughout). Seen 2026-11-29: two processes
+   * of the same build can differ by 20-40 % in CPU per request for their whole life, so a ratio
+   * measured on one pair of processes is partly the luck of that pair.
+   */
+  freshRoundsWarmupSec: number;
   skipMixed: boolean;
   /** Mixed load also at scale 10 (off by default: the long hold is the 1× question). */
   mixed10: boolean;
@@ -61,7 +68,7 @@ function usage(msg?: string): never {
   if (msg) process.stderr.write(`${msg}\n`);
   process.stderr.write(
     'usage: npm run bench:load -- [--scale 1|10|<n>]... [--smoke] [--only a,b] [--duration s] [--slice s] [--rounds n] [--rounds-10x n]\n' +
-      '       [--connections 32,8] [--warmup s] [--skip-mixed] [--mixed-10x] [--mixed-hold s] [--mixed-start r] [--skip-push]\n' +
+      '       [--connections 32,8] [--warmup s] [--fresh-rounds s] [--skip-mixed] [--mixed-10x] [--mixed-hold s] [--mixed-start r] [--skip-push]\n' +
       '       [--push-samples n] [--regenerate] [--reference auto|leida] [--port-base p] [--pool-size n]\n',
   );
   process.exit(2);
@@ -80,6 +87,7 @@ function parseArgs(argv: string[]): Options {
     connections: smoke ? [8] : [32, 8],
     connections10: [32],
     warmupSec: smoke ? 1 : 3,
+    freshRoundsWarmupSec: smoke ? 0 : 1,
     skipMixed: false,
     mixed10: false,
     skipPush: false,
@@ -117,6 +125,7 @@ function parseArgs(argv: string[]): Options {
       case '--rounds-10x': o.rounds10 = Math.round(num(1)); break;
       case '--connections': o.connections = val().split(',').map(Number); connectionsGiven = true; if (o.connections.some((c) => !(c >= 1))) usage('bad --connections'); break;
       case '--warmup': o.warmupSec = num(0); break;
+      case '--fresh-rounds': o.freshRoundsWarmupSec = num(0); break;
       case '--skip-mixed': o.skipMixed = true; break;
       case '--mixed-10x': o.mixed10 = true; break;
       case '--mixed-hold': o.mixed.holdSec = num(0); break;
@@ -189,9 +198,15 @@ async function runScale(scale: number, o: Options, endpointsFilter: (e: Endpoint
 
   const refIsLeida = o.reference === 'leida' || !referenceAvailable();
   since = t();
-  const servers: Record<'leida' | 'reference', ServerHandle> = {
+  const startBoth = async (): Promise<Record<'leida' | 'reference', ServerHandle>> => ({
     leida: await startServer({ kind: 'leida', port: o.portBase ? o.portBase + 1 : await freePort(), databaseUrl: database.url, poolSize: o.poolSize, readyPath: readyProbe }),
     reference: await startServer({ kind: 'reference', port: o.portBase ? o.portBase + 2 : await freePort(), databaseUrl: database.url, poolSize: o.poolSize, readyPath: readyProbe, referenceIsLeida: refIsLeida }),
+  });
+  let servers = await startBoth();
+  const warmUp = async (sec: number, conns: number) => {
+    for (const e of endpoints) {
+      for (const s of [servers.leida, servers.reference]) await runEndpoint(s, e, { connections: conns, durationSec: sec });
+    }
   };
   seconds.start = secs(since);
   process.stdout.write(`scale ${scale}: Leida pid ${servers.leida.pid} on :${servers.leida.port}; ${servers.reference.label} pid ${servers.reference.pid} on :${servers.reference.port}\n`);
@@ -207,9 +222,7 @@ async function runScale(scale: number, o: Options, endpointsFilter: (e: Endpoint
     since = t();
     if (o.warmupSec > 0) {
       process.stdout.write(`scale ${scale}: warm-up, ${o.warmupSec} s per endpoint and server\n`);
-      for (const e of endpoints) {
-        for (const s of [servers.leida, servers.reference]) await runEndpoint(s, e, { connections: Math.max(...connections), durationSec: o.warmupSec });
-      }
+      await warmUp(o.warmupSec, Math.max(...connections));
     }
     seconds.warmup = secs(since);
 
@@ -217,7 +230,13 @@ async function runScale(scale: number, o: Options, endpointsFilter: (e: Endpoint
       since = t();
       const runs: Record<string, Record<string, RunResult[]>> = {};
       for (let round = 1; round <= rounds; round++) {
-        process.stdout.write(`scale ${scale}, ${conns} connections, round ${round}/${rounds}\n`);
+        if (round > 1 && o.freshRoundsWarmupSec > 0) {
+          await stopServer(servers.leida);
+          await stopServer(servers.reference);
+          servers = await startBoth();
+          await warmUp(o.freshRoundsWarmupSec, conns);
+        }
+        process.stdout.write(`scale ${scale}, ${conns} connections, round ${round}/${rounds}${round > 1 && o.freshRoundsWarmupSec > 0 ? ` (new processes: Leida pid ${servers.leida.pid}, reference pid ${servers.reference.pid})` : ''}\n`);
         for (const [i, e] of endpoints.entries()) {
           // Alternate which server goes first (per round and endpoint), so drift in the
           // database or the machine does not favour one of them.

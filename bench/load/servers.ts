@@ -90,6 +90,8 @@ export interface StartOptions {
   readyPath: () => string;
   /** Another checkout's built Leida to run instead of this one's (bench/load/ab.ts). */
   leidaRoot?: string;
+  /** Extra environment for this server only (bench/load/ab.ts --b-env). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(o: StartOptions): Promise<ServerHandle> {
@@ -97,7 +99,7 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${o.kind}-${o.port}.log`);
   const fd = openSync(logFile, 'a');
-  const env = { ...process.env, DATABASE_URL: o.databaseUrl, PORT: String(o.port), NODE_ENV: 'production' };
+  const env = { ...process.env, DATABASE_URL: o.databaseUrl, PORT: String(o.port), NODE_ENV: 'production', ...o.env };
   let child: ChildProcess;
   let label: string;
   if (o.kind === 'leida' || o.referenceIsLeida) {

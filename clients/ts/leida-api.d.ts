@@ -653,7 +653,7 @@ export interface paths {
         };
         /**
          * 企业微信-聊天-获取未读消息总数 / All unread messages
-         * @description `data.chatinfo_count`: unread customer messages over all the rep's conversations. Takes no parameters (unknown ones are ignored).
+         * @description `data.chatinfo_count`: unread customer messages over all the rep's conversations. Takes no parameters: unknown ones are ignored, but one carrying a NUL character is refused like any input (402).
          */
         get: operations["repChatUnreadTotal"];
         put?: never;
@@ -4419,7 +4419,7 @@ export interface operations {
                         /** @enum {string} */
                         msg: "查询成功";
                         data: components["schemas"]["UnreadCount"];
-                    } | components["schemas"]["SignatureFailure"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
                 };
             };
             /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */

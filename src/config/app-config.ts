@@ -51,6 +51,12 @@ export interface AppConfig {
    * demo allows localhost front-end dev servers (http://localhost:* and http://127.0.0.1:*).
    */
   corsOrigins: string[];
+  /**
+   * Signed GETs run without Nest's per-request router plumbing, with the same guards, pipe and
+   * filter (common/http/direct-routes.ts, issue 9). False puts them back on Nest's pipeline
+   * (the answers are the same: test/foundation/direct-routes).
+   */
+  directGetRoutes: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -130,6 +136,7 @@ export function validateEnv(env: Env = process.env): AppConfig {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     seedOnFirstRun: bool(env, 'SEED_ON_FIRST_RUN', true),
     principalCacheSeconds: int(env, 'PRINCIPAL_CACHE_SECONDS', 5, 0, 3600),
+    directGetRoutes: bool(env, 'DIRECT_GET_ROUTES', true),
     trustProxy: trustProxy(env),
     requestTimeoutMs,
     headersTimeoutMs: Math.min(int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000), requestTimeoutMs),

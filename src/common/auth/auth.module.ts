@@ -13,10 +13,12 @@ import { InputGuard } from '../validation/input.guard';
   providers: [
     { provide: PrincipalDirectory, useClass: DbPrincipalDirectory },
     SignatureGuard,
-    // Global guards run in this order: the signature first, then the input checks.
+    InputGuard,
+    // Global guards run in this order: the signature first, then the input checks. The direct
+    // GET routes (common/http/direct-routes.ts) run the same two, in the same order.
     { provide: APP_GUARD, useExisting: SignatureGuard },
-    { provide: APP_GUARD, useClass: InputGuard },
+    { provide: APP_GUARD, useExisting: InputGuard },
   ],
-  exports: [SignatureGuard, PrincipalDirectory],
+  exports: [SignatureGuard, InputGuard, PrincipalDirectory],
 })
 export class AuthModule {}

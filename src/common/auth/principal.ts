@@ -30,9 +30,15 @@ export function principalOf(request: unknown): Principal | undefined {
   return (request as Record<string, Principal | undefined>)[PRINCIPAL_KEY];
 }
 
-/** Handler parameter: the signed-in caller. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
-  const principal = principalOf(ctx.switchToHttp().getRequest());
+/** The signed-in caller of a request the signature guard let through. */
+export function requirePrincipal(request: unknown): Principal {
+  const principal = principalOf(request);
   if (!principal) throw new Error('CurrentPrincipal used on a route without a signature surface');
   return principal;
-});
+}
+
+/** CurrentPrincipal's factory (the direct GET routes recognise the parameter by it). */
+export const currentPrincipalFactory = (_data: unknown, ctx: ExecutionContext): Principal => requirePrincipal(ctx.switchToHttp().getRequest());
+
+/** Handler parameter: the signed-in caller. */
+export const CurrentPrincipal = createParamDecorator(currentPrincipalFactory);

@@ -123,17 +123,11 @@ type LogMethod = (...args: unknown[]) => void;
  * `request.log` made on first use. Fastify gives every request a pino child carrying its id;
  * making one (bindings serialised to JSON) is about 2 % of a poll's CPU, and at the default
  * level a request that succeeds never logs (issue 9 profile). Level checks answer from the
- * parent, which has the same level; the first line written makes the real child.
+ * parent, which has the same level; the first line written makes the real child. Methods live
+ * on the prototype: a request allocates one small object.
  */
 export class LazyRequestLogger {
   private made?: PinoLogger;
-  readonly info: LogMethod = (...a) => this.write('info', a);
-  readonly error: LogMethod = (...a) => this.write('error', a);
-  readonly warn: LogMethod = (...a) => this.write('warn', a);
-  readonly debug: LogMethod = (...a) => this.write('debug', a);
-  readonly trace: LogMethod = (...a) => this.write('trace', a);
-  readonly fatal: LogMethod = (...a) => this.write('fatal', a);
-  readonly silent: LogMethod = () => undefined;
 
   constructor(
     private readonly parent: PinoLogger,
@@ -154,6 +148,26 @@ export class LazyRequestLogger {
   private logger(): PinoLogger {
     return (this.made ??= this.parent.child(this.bindings, this.options));
   }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  silent(): void {}
+
   private write(level: pino.Level, args: unknown[]): void {
     if (this.parent.isLevelEnabled(level)) (this.logger()[level] as LogMethod)(...args);
   }

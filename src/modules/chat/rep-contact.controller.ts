@@ -53,8 +53,10 @@ export class RepContactController {
     returns: UnreadCount,
     name: '企业微信-聊天-获取未读消息总数',
     english: 'All unread messages',
-    description: '`data.chatinfo_count`: unread customer messages over all the rep\'s conversations. Takes no parameters (unknown ones are ignored).',
+    description:
+      '`data.chatinfo_count`: unread customer messages over all the rep\'s conversations. Takes no parameters: unknown ones are ignored, but one carrying a NUL character is refused like any input (402).',
     success: { msg: '查询成功', data: { chatinfo_count: 3 } },
+    errors: [DocErrors.validation402({ x: [{ message: '不能包含空字符。', code: 'invalid' }] })],
   })
   async queryNum(@CurrentPrincipal() p: Principal) {
     return ok('查询成功', { chatinfo_count: await this.chat.totalUnread(p) });
