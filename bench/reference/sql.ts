@@ -364,7 +364,9 @@ export function radarTimeline(filter: RadarFilter, timeZone: string): { text: st
   WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT $3 OFFSET $4),
 seen AS (
   UPDATE radar_action SET seen = true
-  WHERE company_id = $1 AND rep_id = $2 AND id IN (SELECT id FROM page WHERE NOT seen) AND NOT seen)
+  WHERE company_id = $1 AND rep_id = $2 AND id IN (
+    SELECT id FROM radar_action WHERE id IN (SELECT id FROM page WHERE NOT seen) AND company_id = $1 AND rep_id = $2 AND NOT seen
+    FOR UPDATE SKIP LOCKED))
 SELECT tot.n AS total, p.*, cu.id AS cu_id, cu.username, cu.headimgurl, r.memo_name
 FROM ${total} tot
 LEFT JOIN page p ON true

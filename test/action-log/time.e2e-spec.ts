@@ -107,6 +107,31 @@ describe('GET action/time (the rep’s radar timeline)', () => {
     ]);
   });
 
+  it('marks rows seen without waiting for a row another transaction holds, and never deadlocks', async () => {
+    await t.dataSource.query(`UPDATE radar_action SET seen = false WHERE company_id = $1`, [w.companyId]);
+    const held = await idOf(c[1], 9);
+    const other = t.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT id FROM radar_action WHERE id = $1 FOR UPDATE`, [held]);
+      // Before SKIP LOCKED this waited for the other transaction (and two timelines deadlocked).
+      const answer = await Promise.race([t.get(TIME, rep0, { length: 10 }), new Promise<'waited'>((r) => setTimeout(() => r('waited'), 3000))]);
+      expect(answer === 'waited' ? answer : answer.body.code).toBe(200);
+      const unseen = await t.dataSource.query(`SELECT id FROM radar_action WHERE rep_id = $1 AND NOT seen`, [rep0.id]);
+      expect(unseen).toEqual([{ id: held }]);
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
+    // Many timelines of one rep at once, over the same rows through different filters.
+    await t.dataSource.query(`UPDATE radar_action SET seen = false WHERE company_id = $1`, [w.companyId]);
+    const queries: Record<string, number>[] = [{ length: 10 }, { length: 3 }, { customer_id: c[1] }, { action: 9 }, { customer_id: c[0], length: 1 }];
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.get(TIME, rep0, queries[i % queries.length])));
+    expect(answers.map((a) => a.body.code)).toEqual(answers.map(() => 200));
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM radar_action WHERE rep_id = $1 AND NOT seen`, [rep0.id])).toEqual([{ n: 0 }]);
+  });
+
   it('never shows another rep’s or another company’s rows', async () => {
     const rep1 = await t.get(TIME, w.reps[1]);
     expect(rep1.body.data.ret_data.map((i: { log: string }) => i.log)).toEqual(['Customer0转发了您的名片']);

@@ -85,7 +85,13 @@ function timelineSql(filters: string[]): string {
   SELECT id, customer_id, action, remark, created_at, seen FROM radar_action
   WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4
 ), marked AS (
-  UPDATE radar_action SET seen = true WHERE id IN (SELECT id FROM page WHERE NOT seen) AND company_id = $1 AND rep_id = $2
+  -- SKIP LOCKED: two timelines of one rep marking the same rows would otherwise lock them in
+  -- different orders and deadlock (seen 2026-11-29 under load, a 500); a row another statement
+  -- holds is being marked by it.
+  UPDATE radar_action SET seen = true WHERE id IN (
+    SELECT id FROM radar_action WHERE id IN (SELECT id FROM page WHERE NOT seen) AND company_id = $1 AND rep_id = $2 AND NOT seen
+    FOR UPDATE SKIP LOCKED
+  ) AND company_id = $1 AND rep_id = $2
 )
 SELECT t.total, p.* FROM (${total}) t
 LEFT JOIN LATERAL (
