@@ -664,6 +664,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zhugeleida/qiyeweixin/talkGroupManageShow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-话术分组 / Canned reply groups
+         * @description The company's groups of canned replies, newest first (`order=createDate`: oldest first), paged (`length` default 10, 0: all); `groupName` filters by a part of the name, `id` picks one. Legacy shape; `id` on each item is an addition.
+         */
+        get: operations["repCannedReplyGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zhugeleida/qiyeweixin/speechDetailsManageShow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信-话术详情 / Canned replies
+         * @description The company's canned replies, newest first (`order=createDate`: oldest first), not paged as in the legacy (the newest 1 000); `talkGroupName` filters by a part of the group's name, `id` picks one. `sendNum` is shown as stored: the legacy never counted sends up. Legacy shape; `id` is an addition.
+         */
+        get: operations["repCannedReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1261,6 +1301,39 @@ export interface components {
             data_count: number;
             /** @description Unread customer messages over all conversations. */
             unread_msg_num: number;
+        };
+        ReplyGroupItem: {
+            /** @description Not in the legacy item (which gave a front end no way to name a group but by its name). */
+            id: number;
+            groupName: string;
+            /** @description Who manages the group (the legacy admin user's name), '' when not known. */
+            userProfile: string;
+            /** @description The company's name. */
+            companyName: string;
+            /** @description `YYYY-MM-DD HH:MM:SS`, business time zone. */
+            createDate: string;
+        };
+        ReplyGroupList: {
+            otherList: components["schemas"]["ReplyGroupItem"][];
+            /** @description Groups matching the filters, all pages. */
+            objsCount: number;
+        };
+        ReplyPhraseItem: {
+            /** @description Not in the legacy item. */
+            id: number;
+            /** @description The reply's text. */
+            contentWords: string;
+            /** @description The legacy `sendNum`, as stored (never counted up, as in the legacy). */
+            sendNum: number;
+            /** @description Its group's name, '' for a reply in no group. */
+            talkGroupName: string;
+            /** @description `YYYY-MM-DD HH:MM:SS`, business time zone. */
+            createDate: string;
+        };
+        ReplyPhraseList: {
+            otherList: components["schemas"]["ReplyPhraseItem"][];
+            /** @description Replies matching the filters (the list holds the newest 1 000 of them). */
+            objsCount: number;
         };
         /** @description One problem with one field (Django-shaped). */
         FieldError: {
@@ -4419,6 +4492,194 @@ export interface operations {
                         /** @enum {string} */
                         msg: "查询成功";
                         data: components["schemas"]["UnreadCount"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repCannedReplyGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                current_page?: number;
+                /**
+                 * @description Items per page (1..100); 0 means all (at most 1000). The default depends on the endpoint.
+                 * @example 10
+                 */
+                length?: number;
+                /**
+                 * @description One group by id.
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Groups whose name contains this.
+                 * @example 开场
+                 */
+                groupName?: string;
+                /** @example -createDate */
+                order?: "-createDate" | "createDate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["ReplyGroupList"];
+                    } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMIT_PER_MINUTE per client address). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "msg": "请求过于频繁",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RateLimited"];
+                };
+            };
+            /** @description An unexpected error; `data.error_id` is logged with the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 500,
+                     *       "msg": "服务器内部错误",
+                     *       "data": {
+                     *         "error_id": "0b0f6f5e-8c1e-4f0e-9a55-2f0c2c5e7d1a"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description The database is unreachable; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 503,
+                     *       "msg": "服务暂不可用",
+                     *       "data": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Unavailable"];
+                };
+            };
+        };
+    };
+    repCannedReplies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description One reply by id.
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Replies whose group's name contains this.
+                 * @example 开场
+                 */
+                talkGroupName?: string;
+                /** @example -createDate */
+                order?: "-createDate" | "createDate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The envelope; `code` says what happened (every handled outcome is HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        code: 200;
+                        /** @enum {string} */
+                        msg: "查询成功";
+                        data: components["schemas"]["ReplyPhraseList"];
                     } | components["schemas"]["SignatureFailure"] | components["schemas"]["InvalidInput402"];
                 };
             };

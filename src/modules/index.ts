@@ -1,5 +1,6 @@
 import { DocsUiModule } from '../docs-ui/docs-ui.module';
 import { ActionLogModule } from './action-log/action-log.module';
+import { CannedRepliesModule } from './canned-replies/canned-replies.module';
 import { ChatModule } from './chat/chat.module';
 import { CompanyModule } from './company/company.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -17,6 +18,7 @@ export const FEATURE_MODULES = [
   CustomerProfileModule,
   ActionLogModule,
   ChatModule,
+  CannedRepliesModule,
   SeedModule,
   DocsUiModule,
 ];

@@ -27,6 +27,11 @@ export class Clock {
     return instant ? this.dateTime(instant) : null;
   }
 
+  /** `YYYY-MM-DD HH:mm:ss` (legacy views that formatted with strftime). */
+  dateTimeSpaced(instant: Date): string {
+    return t.formatDateTimeSpaced(instant, this.timeZone);
+  }
+
   localDate(instant: Date): string {
     return t.formatLocalDate(instant, this.timeZone);
   }

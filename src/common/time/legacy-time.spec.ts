@@ -2,6 +2,7 @@ import {
   calendarDaysAgo,
   followStatus,
   formatDateTime,
+  formatDateTimeSpaced,
   formatLocalDate,
   localParts,
   relativeActivityTime,
@@ -17,6 +18,8 @@ const local = (s: string) => new Date(`${s}+08:00`);
 describe('legacy time rendering', () => {
   it('renders instants in the business zone without offset, with ms only when non-zero', () => {
     expect(formatDateTime(new Date('2018-09-21T07:18:01.548Z'), SH)).toBe('2018-09-21T15:18:01.548');
+    expect(formatDateTimeSpaced(new Date('2018-09-21T07:18:01.548Z'), SH)).toBe('2018-09-21 15:18:01');
+    expect(formatDateTimeSpaced(new Date('2018-12-31T16:00:00Z'), SH)).toBe('2019-01-01 00:00:00');
     expect(formatDateTime(new Date('2018-06-19T02:03:29.000Z'), SH)).toBe('2018-06-19T10:03:29');
     expect(formatDateTime(new Date('2018-06-19T02:03:29.007Z'), SH)).toBe('2018-06-19T10:03:29.007');
     expect(formatDateTime(new Date('2018-06-18T16:00:00Z'), SH)).toBe('2018-06-19T00:00:00');

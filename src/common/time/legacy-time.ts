@@ -96,6 +96,12 @@ export function formatDateTime(instant: Date, timeZone: string): string {
   return ms === 0 ? base : `${base}.${pad(ms, 3)}`;
 }
 
+/** `YYYY-MM-DD HH:mm:ss`: what legacy views wrote with `strftime('%Y-%m-%d %H:%M:%S')`. */
+export function formatDateTimeSpaced(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
 /** The local calendar date `YYYY-MM-DD` of an instant. */
 export function formatLocalDate(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);

@@ -37,3 +37,7 @@ export const IsOptionalShownMessageId = (description: string) =>
     Min(0),
     Max(MAX_MESSAGE_ID),
   );
+
+/** An optional id filter in a query: absent → no filter; otherwise as IsRequiredId. */
+export const IsOptionalId = () =>
+  applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_ID, example: 1 }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(MAX_ID));

@@ -16,6 +16,8 @@ export const KNOWN_SECTIONS = [
   'messages',
   'actions',
   'follow_languages',
+  'reply_groups',
+  'reply_phrases',
 ] as const;
 
 export type Fixture = Partial<Record<(typeof KNOWN_SECTIONS)[number], unknown[]>>;
