@@ -4550,6 +4550,10 @@ export interface operations {
     repCannedReplyGroups: {
         parameters: {
             query?: {
+                /** @example 1 */
+                id?: number;
+                /** @example -createDate */
+                order?: "-createDate" | "createDate";
                 /**
                  * @description Page number, from 1.
                  * @example 1
@@ -4561,17 +4565,10 @@ export interface operations {
                  */
                 length?: number;
                 /**
-                 * @description One group by id.
-                 * @example 1
-                 */
-                id?: number;
-                /**
                  * @description Groups whose name contains this.
                  * @example 开场
                  */
                 groupName?: string;
-                /** @example -createDate */
-                order?: "-createDate" | "createDate";
             };
             header?: never;
             path?: never;
@@ -4649,18 +4646,15 @@ export interface operations {
     repCannedReplies: {
         parameters: {
             query?: {
-                /**
-                 * @description One reply by id.
-                 * @example 1
-                 */
+                /** @example 1 */
                 id?: number;
+                /** @example -createDate */
+                order?: "-createDate" | "createDate";
                 /**
                  * @description Replies whose group's name contains this.
                  * @example 开场
                  */
                 talkGroupName?: string;
-                /** @example -createDate */
-                order?: "-createDate" | "createDate";
             };
             header?: never;
             path?: never;

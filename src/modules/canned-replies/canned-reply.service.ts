@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../../common/pagination/pagination';
 import { MAX_ALL_LENGTH } from '../../common/pagination/pagination';
+import { parseOrder } from '../../common/pagination/ordering';
 import { Sql } from '../../database/sql';
 import type { ReplyOrder } from './dto/canned-reply.dto';
 
@@ -34,8 +35,8 @@ export interface PhraseFilter {
   order?: ReplyOrder;
 }
 
-/** Newest first unless the legacy `createDate` asks for oldest first; the id breaks ties. */
-const direction = (order: ReplyOrder | undefined) => (order === 'createDate' ? 'ASC' : 'DESC');
+/** The legacy order (default newest first), read by the shared parser; the id breaks ties in the same direction. */
+const direction = (order: ReplyOrder = '-createDate') => parseOrder(order, { createDate: 'created_at' })?.direction ?? 'DESC';
 
 // Substrings with strpos: no LIKE wildcards to escape in what the user typed.
 const GROUPS_WHERE = `g.company_id = $1 AND ($2::int IS NULL OR g.id = $2) AND ($3::text IS NULL OR strpos(g.name, $3) > 0)`;

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { MaxChars } from '../../../common/validation/code-points';
@@ -8,17 +8,11 @@ import { IsOptionalId } from '../../../common/validation/ids';
 export const REPLY_ORDERS = ['-createDate', 'createDate'] as const;
 export type ReplyOrder = (typeof REPLY_ORDERS)[number];
 
-export class ReplyGroupQueryDto extends PageQueryDto {
-  /** One group by id. */
+/** What both canned-reply lists take: one row by id, and the order. */
+class ReplyFilterQueryDto {
+  /** One group (talkGroupManageShow) or one reply (speechDetailsManageShow) by id. */
   @IsOptionalId()
   id?: number;
-
-  /** Groups whose name contains this. */
-  @IsOptional()
-  @IsString()
-  @MaxChars(64)
-  @ApiPropertyOptional({ example: '开场' })
-  groupName?: string;
 
   @IsOptional()
   @IsIn(REPLY_ORDERS)
@@ -26,20 +20,20 @@ export class ReplyGroupQueryDto extends PageQueryDto {
   order?: ReplyOrder;
 }
 
-export class ReplyPhraseQueryDto {
-  /** One reply by id. */
-  @IsOptionalId()
-  id?: number;
+export class ReplyGroupQueryDto extends IntersectionType(ReplyFilterQueryDto, PageQueryDto) {
+  /** Groups whose name contains this. */
+  @IsOptional()
+  @IsString()
+  @MaxChars(64)
+  @ApiPropertyOptional({ example: '开场' })
+  groupName?: string;
+}
 
+export class ReplyPhraseQueryDto extends ReplyFilterQueryDto {
   /** Replies whose group's name contains this. */
   @IsOptional()
   @IsString()
   @MaxChars(64)
   @ApiPropertyOptional({ example: '开场' })
   talkGroupName?: string;
-
-  @IsOptional()
-  @IsIn(REPLY_ORDERS)
-  @ApiPropertyOptional({ enum: REPLY_ORDERS, example: '-createDate' })
-  order?: ReplyOrder;
 }
